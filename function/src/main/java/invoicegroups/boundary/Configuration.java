@@ -1,0 +1,70 @@
+package invoicegroups.boundary;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The function's settings, read once from environment variables (see the README's configuration table).
+ *
+ * @param tableName the DynamoDB table ({@code TABLE_NAME}, required)
+ * @param tenantClaim the JWT claim that names the caller's tenant ({@code TENANT_CLAIM}, default {@code tenant_id})
+ * @param region the AWS region ({@code AWS_REGION}, set by Lambda)
+ * @param dynamoDbEndpoint an endpoint override for DynamoDB Local or LocalStack ({@code DYNAMODB_ENDPOINT}, unset in AWS)
+ * @param apiCallTimeout the budget for one DynamoDB call, retries included ({@code DYNAMODB_API_CALL_TIMEOUT_MILLIS})
+ * @param apiCallAttemptTimeout the budget for one attempt ({@code DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS})
+ */
+public record Configuration(
+        String tableName,
+        String tenantClaim,
+        Region region,
+        Optional<URI> dynamoDbEndpoint,
+        Duration apiCallTimeout,
+        Duration apiCallAttemptTimeout) {
+
+    public static final String DEFAULT_TENANT_CLAIM = "tenant_id";
+    // Well inside the stack's default function timeout (10 s), so a hung DynamoDB ends in a 5xx, not a Lambda timeout.
+    static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMillis(3000);
+    static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(1000);
+
+    public static Configuration fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Reads the settings from a map of environment variables; fails fast, at initialisation, on a bad one. */
+    public static Configuration from(Map<String, String> environment) {
+        String tableName = required(environment, "TABLE_NAME");
+        String tenantClaim = optional(environment, "TENANT_CLAIM").orElse(DEFAULT_TENANT_CLAIM);
+        Region region = Region.of(required(environment, "AWS_REGION"));
+        Optional<URI> endpoint = optional(environment, "DYNAMODB_ENDPOINT").map(URI::create);
+        Duration callTimeout = millis(environment, "DYNAMODB_API_CALL_TIMEOUT_MILLIS", DEFAULT_API_CALL_TIMEOUT);
+        Duration attemptTimeout =
+                millis(environment, "DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS", DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
+        return new Configuration(tableName, tenantClaim, region, endpoint, callTimeout, attemptTimeout);
+    }
+
+    private static String required(Map<String, String> environment, String name) {
+        return optional(environment, name)
+                .orElseThrow(() -> new IllegalStateException("environment variable " + name + " is required"));
+    }
+
+    private static Optional<String> optional(Map<String, String> environment, String name) {
+        return Optional.ofNullable(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static Duration millis(Map<String, String> environment, String name, Duration fallback) {
+        return optional(environment, name).map(value -> {
+            try {
+                long millis = Long.parseLong(value);
+                if (millis > 0) {
+                    return Duration.ofMillis(millis);
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalStateException("environment variable " + name + " must be a positive number of milliseconds");
+        }).orElse(fallback);
+    }
+}

@@ -1,0 +1,81 @@
+package invoicegroups.boundary;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import invoicegroups.control.InvalidRequestException;
+import invoicegroups.entity.InvoiceGroupPage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/** The one place that maps results and failures to HTTP responses. Error bodies never carry the caller's input. */
+final class HttpResponses {
+
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+    private static final Map<String, String> JSON_RETRY_LATER =
+            Map.of("Content-Type", "application/json", "Retry-After", "1");
+
+    private final ResponseBodies bodies;
+
+    HttpResponses(ResponseBodies bodies) {
+        this.bodies = bodies;
+    }
+
+    APIGatewayV2HTTPResponse ok(InvoiceGroupPage page) {
+        return response(200, JSON, bodies.page(page));
+    }
+
+    APIGatewayV2HTTPResponse failure(RuntimeException failure, Context context) {
+        if (failure instanceof InvalidRequestException invalid) {
+            return error(400, invalid.getMessage());
+        }
+        if (failure instanceof CallerTenant.Unauthenticated) {
+            return error(401, "Unauthorized");
+        }
+        if (failure instanceof CallerTenant.Forbidden) {
+            return error(403, "Forbidden");
+        }
+        if (failure instanceof AwsServiceException service && service.isThrottlingException()) {
+            log(context, LogLevel.WARN, "DynamoDB throttled the query after retries", failure);
+            return response(429, JSON_RETRY_LATER, bodies.error("Too Many Requests"));
+        }
+        if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException
+                || (failure instanceof SdkClientException && !(failure instanceof AwsServiceException))) {
+            log(context, LogLevel.ERROR, "DynamoDB did not answer in time", failure);
+            return response(503, JSON_RETRY_LATER, bodies.error("Service Unavailable"));
+        }
+        log(context, LogLevel.ERROR, "unexpected failure", failure);
+        return error(500, "Internal Server Error");
+    }
+
+    private APIGatewayV2HTTPResponse error(int status, String message) {
+        return response(status, JSON, bodies.error(message));
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    /** Details go to the log only, with the request id, never to the caller. */
+    private static void log(Context context, LogLevel level, String what, Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        String requestId = context == null ? "unknown" : context.getAwsRequestId();
+        String line = what + " (requestId " + requestId + "): " + trace;
+        if (context == null) {
+            System.err.println(level + " " + line);
+        } else {
+            context.getLogger().log(line, level);
+        }
+    }
+}

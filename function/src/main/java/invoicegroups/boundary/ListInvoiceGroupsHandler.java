@@ -1,0 +1,59 @@
+package invoicegroups.boundary;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import invoicegroups.control.InvoiceGroups;
+import invoicegroups.control.NextTokenCodec;
+import invoicegroups.control.PageRequestParser;
+import invoicegroups.entity.PageRequest;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * {@code GET /invoice_groups} behind an API Gateway HTTP API (payload format 2.0) with a JWT authorizer: lists the
+ * calling tenant's invoice groups, one page at a time.
+ *
+ * <p>Everything is built once, when Lambda creates the handler: configuration, the DynamoDB client, the table
+ * schema, the JSON factory.
+ */
+public final class ListInvoiceGroupsHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final CallerTenant callerTenant;
+    private final PageRequestParser pageRequests;
+    private final InvoiceGroups invoiceGroups;
+    private final HttpResponses responses;
+
+    /** Lambda's entry: configured from environment variables. */
+    public ListInvoiceGroupsHandler() {
+        this(Configuration.fromEnvironment());
+    }
+
+    public ListInvoiceGroupsHandler(Configuration configuration) {
+        this(configuration, DynamoDbClients.create(configuration));
+    }
+
+    ListInvoiceGroupsHandler(Configuration configuration, DynamoDbClient dynamoDb) {
+        JsonFactory json = NextTokenCodec.strictJsonFactory();
+        NextTokenCodec nextTokens = new NextTokenCodec(json);
+        this.callerTenant = new CallerTenant(configuration.tenantClaim());
+        this.pageRequests = new PageRequestParser(nextTokens);
+        this.invoiceGroups = new InvoiceGroups(
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), configuration.tableName());
+        this.responses = new HttpResponses(new ResponseBodies(json, nextTokens));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        try {
+            String tenant = callerTenant.of(event);
+            PageRequest request = pageRequests.parse(event.getRawQueryString(), event.getQueryStringParameters());
+            return responses.ok(invoiceGroups.list(tenant, request));
+        } catch (RuntimeException failure) {
+            return responses.failure(failure, context);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package invoicegroups.control;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+import invoicegroups.entity.Address;
+import invoicegroups.entity.InvoiceGroup;
+import invoicegroups.table.InvoiceGroupsTable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The mapping between an invoice group and its DynamoDB item, spelled out in code: no reflection at start-up, and
+ * every attribute name visible in one place. Attributes carry the API's property names.
+ */
+public final class InvoiceGroupTableSchema {
+
+    static final TableSchema<Address> ADDRESS = StaticImmutableTableSchema.builder(Address.class, Address.Builder.class)
+            .newItemBuilder(Address::builder, Address.Builder::build)
+            .addAttribute(String.class, a -> a.name("phoneNumber").getter(Address::phoneNumber).setter(Address.Builder::phoneNumber))
+            .addAttribute(String.class, a -> a.name("line1").getter(Address::line1).setter(Address.Builder::line1))
+            .addAttribute(String.class, a -> a.name("line2").getter(Address::line2).setter(Address.Builder::line2))
+            .addAttribute(String.class, a -> a.name("postalCode").getter(Address::postalCode).setter(Address.Builder::postalCode))
+            .addAttribute(String.class, a -> a.name("city").getter(Address::city).setter(Address.Builder::city))
+            .addAttribute(String.class, a -> a.name("state").getter(Address::state).setter(Address.Builder::state))
+            .addAttribute(String.class, a -> a.name("country").getter(Address::country).setter(Address.Builder::country))
+            .build();
+
+    /**
+     * The invoice group schema. The tenant is the partition key: a query names it from the caller's token and never
+     * projects it back, so the entity has no field for it (its getter yields nothing, its setter ignores it).
+     */
+    public static final TableSchema<InvoiceGroup> INVOICE_GROUP =
+            StaticImmutableTableSchema.builder(InvoiceGroup.class, InvoiceGroup.Builder.class)
+                    .newItemBuilder(InvoiceGroup::builder, InvoiceGroup.Builder::build)
+                    .addAttribute(String.class, a -> a.name(InvoiceGroupsTable.PARTITION_KEY)
+                            .getter(group -> null)
+                            .setter((builder, tenant) -> { })
+                            .tags(primaryPartitionKey()))
+                    .addAttribute(String.class, a -> a.name(InvoiceGroupsTable.SORT_KEY)
+                            .getter(InvoiceGroup::id).setter(InvoiceGroup.Builder::id)
+                            .tags(primarySortKey()))
+                    .addAttribute(String.class, a -> a.name("name").getter(InvoiceGroup::name).setter(InvoiceGroup.Builder::name))
+                    .addAttribute(String.class, a -> a.name("email").getter(InvoiceGroup::email).setter(InvoiceGroup.Builder::email))
+                    .addAttribute(Boolean.class, a -> a.name("dailyInvoiceConsolidation")
+                            .getter(InvoiceGroup::dailyInvoiceConsolidation)
+                            .setter(InvoiceGroup.Builder::dailyInvoiceConsolidation))
+                    .addAttribute(Integer.class, a -> a.name("netTermDays")
+                            .getter(InvoiceGroup::netTermDays).setter(InvoiceGroup.Builder::netTermDays))
+                    .addAttribute(String.class, a -> a.name("invoiceCurrency")
+                            .getter(InvoiceGroup::invoiceCurrency).setter(InvoiceGroup.Builder::invoiceCurrency))
+                    .addAttribute(EnhancedType.documentOf(Address.class, ADDRESS, document -> document.ignoreNulls(true)),
+                            a -> a.name("billingAddress")
+                                    .getter(InvoiceGroup::billingAddress).setter(InvoiceGroup.Builder::billingAddress))
+                    .addAttribute(Integer.class, a -> a.name("accountsCount")
+                            .getter(InvoiceGroup::accountsCount).setter(InvoiceGroup.Builder::accountsCount))
+                    .addAttribute(Instant.class, a -> a.name("createdAt")
+                            .getter(InvoiceGroup::createdAt).setter(InvoiceGroup.Builder::createdAt))
+                    .addAttribute(Instant.class, a -> a.name("updatedAt")
+                            .getter(InvoiceGroup::updatedAt).setter(InvoiceGroup.Builder::updatedAt))
+                    .build();
+
+    /** The attributes a listing reads: everything the API returns, nothing else (not the tenant). */
+    static final List<String> PROJECTION = List.of(InvoiceGroupsTable.SORT_KEY, "name", "email",
+            "dailyInvoiceConsolidation", "netTermDays", "invoiceCurrency", "billingAddress", "accountsCount",
+            "createdAt", "updatedAt");
+
+    private InvoiceGroupTableSchema() {
+    }
+
+    /** The item that stores {@code group} for {@code tenantId}: for loading data (local runs, tests, benchmarks). */
+    public static Map<String, AttributeValue> item(String tenantId, InvoiceGroup group) {
+        Map<String, AttributeValue> item = new HashMap<>(INVOICE_GROUP.itemToMap(group, true));
+        item.put(InvoiceGroupsTable.PARTITION_KEY, AttributeValue.fromS(tenantId));
+        return item;
+    }
+}
