@@ -1,12 +1,19 @@
 package invoicegroups.boundary;
 
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /** Builds the function's one DynamoDB client, explicitly: region, HTTP client, timeouts, credentials. */
 final class DynamoDbClients {
+
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration BASE_DELAY = Duration.ofMillis(25);
+    private static final Duration THROTTLED_BASE_DELAY = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofMillis(500);
 
     private DynamoDbClients() {
     }
@@ -24,7 +31,14 @@ final class DynamoDbClients {
                         .build())
                 .overrideConfiguration(override -> override
                         .apiCallTimeout(configuration.apiCallTimeout())
-                        .apiCallAttemptTimeout(configuration.apiCallAttemptTimeout()));
+                        .apiCallAttemptTimeout(configuration.apiCallAttemptTimeout())
+                        // Short backoffs: three throttled attempts end well inside the call budget, so persistent
+                        // throttling reaches the caller as a 429 rather than as a timeout.
+                        .retryStrategy(retry -> retry
+                                .maxAttempts(MAX_ATTEMPTS)
+                                .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_BACKOFF))
+                                .throttlingBackoffStrategy(
+                                        BackoffStrategy.exponentialDelay(THROTTLED_BASE_DELAY, MAX_BACKOFF))));
         configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -22,10 +22,23 @@ public final class SampleInvoiceGroups {
         return groups;
     }
 
+    /** Invoice groups whose names start with {@code owner}, to tell tenants' data apart when ids coincide. */
+    public static List<InvoiceGroup> owned(String prefix, int count, String owner) {
+        List<InvoiceGroup> groups = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            groups.add(group(String.format("%s_%05d", prefix, i), i, owner + " invoice group " + i));
+        }
+        return groups;
+    }
+
     public static InvoiceGroup group(String id, int n) {
+        return group(id, n, "Invoice Group " + n);
+    }
+
+    private static InvoiceGroup group(String id, int n, String name) {
         return InvoiceGroup.builder()
                 .id(id)
-                .name("Invoice Group " + n)
+                .name(name)
                 .email("billing+" + n + "@acme.example")
                 .dailyInvoiceConsolidation(n % 2 == 0)
                 .netTermDays(n % 3 == 0 ? null : 30)
