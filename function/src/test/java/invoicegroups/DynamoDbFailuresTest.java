@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,7 +86,7 @@ class DynamoDbFailuresTest {
     /** A fresh table on DynamoDB Local, with the handler's DynamoDB endpoint set to {@code dynamoDb}. */
     private static InvoiceGroupsApi handlerAt(URI dynamoDb, Map<String, String> settings) {
         var local = DynamoDbLocal.shared();
-        Map<String, String> environment = new java.util.HashMap<>(settings);
+        Map<String, String> environment = new HashMap<>(settings);
         environment.put("DYNAMODB_ENDPOINT", dynamoDb.toString());
         return InvoiceGroupsApi.create(local.endpoint(), local.newClient(), environment);
     }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,7 +42,7 @@ abstract class ListInvoiceGroupsContract {
         api.seed(GLOBEX, SampleInvoiceGroups.of("ig_globex", 7));
         api.seed("exact", SampleInvoiceGroups.of("ig_exact", 10));
         // The ids the sample events in events/ refer to.
-        api.seed("acme", List.of(SampleInvoiceGroups.group("ig_acme_001", 1), SampleInvoiceGroups.group("ig_acme_002", 2),
+        api.seed(ACME, List.of(SampleInvoiceGroups.group("ig_acme_001", 1), SampleInvoiceGroups.group("ig_acme_002", 2),
                 SampleInvoiceGroups.group("ig_acme_003", 3), SampleInvoiceGroups.group("ig_acme_004", 4),
                 SampleInvoiceGroups.group("ig_acme_005", 5)));
     }

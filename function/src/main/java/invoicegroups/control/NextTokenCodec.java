@@ -4,7 +4,6 @@ import invoicegroups.entity.PagePosition;
 import invoicegroups.entity.PageRequest;
 import invoicegroups.entity.SortOrder;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
