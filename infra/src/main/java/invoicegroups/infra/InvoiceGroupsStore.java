@@ -1,0 +1,44 @@
+package invoicegroups.infra;
+
+import invoicegroups.table.InvoiceGroupsTable;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.Billing;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.TableV2;
+import software.constructs.Construct;
+
+/** The invoice groups table: its keys come from {@link InvoiceGroupsTable}, the one definition the function uses too. */
+final class InvoiceGroupsStore extends Construct {
+
+    final TableV2 table;
+
+    InvoiceGroupsStore(Construct scope, String id, Settings settings) {
+        super(scope, id);
+        this.table = TableV2.Builder.create(this, "Table")
+                .partitionKey(key(InvoiceGroupsTable.PARTITION_KEY))
+                .sortKey(key(InvoiceGroupsTable.SORT_KEY))
+                .billing(Billing.onDemand())
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
+                // A production table survives `cdk destroy` and console slips; only a throwaway dev stack opts out.
+                .deletionProtection(!settings.destroyable())
+                .removalPolicy(settings.destroyable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    private static Attribute key(String name) {
+        return Attribute.builder().name(name).type(attributeType(InvoiceGroupsTable.KEY_TYPE)).build();
+    }
+
+    private static AttributeType attributeType(String dynamoDbType) {
+        return switch (dynamoDbType) {
+            case "S" -> AttributeType.STRING;
+            case "N" -> AttributeType.NUMBER;
+            case "B" -> AttributeType.BINARY;
+            default -> throw new IllegalStateException("unknown DynamoDB key type " + dynamoDbType);
+        };
+    }
+}
