@@ -83,6 +83,19 @@ class DynamoDbFailuresTest {
         assertThat(response.headers()).containsEntry("Retry-After", "1");
     }
 
+    @Test
+    void aDynamoDbThatRefusesConnectionsIsA503() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Response response = handlerAt(URI.create("http://127.0.0.1:" + closedPort), Map.of()).list("acme", "");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Service Unavailable\"}");
+    }
+
     /** A fresh table on DynamoDB Local, with the handler's DynamoDB endpoint set to {@code dynamoDb}. */
     private static InvoiceGroupsApi handlerAt(URI dynamoDb, Map<String, String> settings) {
         var local = DynamoDbLocal.shared();

@@ -1,17 +1,18 @@
 package invoicegroups.boundary;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import invoicegroups.control.InvalidRequestException;
 import invoicegroups.entity.InvoiceGroupPage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** The one place that maps results and failures to HTTP responses. Error bodies never carry the caller's input. */
 final class HttpResponses {
@@ -44,13 +45,19 @@ final class HttpResponses {
             log(context, LogLevel.WARN, "DynamoDB throttled the query after retries", failure);
             return response(429, JSON_RETRY_LATER, bodies.error("Too Many Requests"));
         }
-        if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException
-                || (failure instanceof SdkClientException && !(failure instanceof AwsServiceException))) {
+        if (isUnreachable(failure)) {
             log(context, LogLevel.ERROR, "DynamoDB did not answer in time", failure);
             return response(503, JSON_RETRY_LATER, bodies.error("Service Unavailable"));
         }
         log(context, LogLevel.ERROR, "unexpected failure", failure);
         return error(500, "Internal Server Error");
+    }
+
+    /** DynamoDB did not answer in time, or could not be reached: worth retrying later, unlike a misconfiguration. */
+    private static boolean isUnreachable(RuntimeException failure) {
+        return failure instanceof ApiCallTimeoutException
+                || failure instanceof ApiCallAttemptTimeoutException
+                || (failure instanceof SdkClientException && failure.getCause() instanceof IOException);
     }
 
     private APIGatewayV2HTTPResponse error(int status, String message) {
