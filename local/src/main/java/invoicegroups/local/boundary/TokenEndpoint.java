@@ -1,0 +1,80 @@
+package invoicegroups.local.boundary;
+
+import com.sun.net.httpserver.HttpExchange;
+import invoicegroups.local.control.ClientCredentialsGrant;
+import invoicegroups.local.control.OAuthException;
+import invoicegroups.local.control.TokenIssuer;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code POST /oauth2/token} as Cognito's token endpoint answers it: a form body, client authentication by HTTP Basic,
+ * {@code {"access_token", "expires_in", "token_type"}} or {@code {"error": "..."}}.
+ */
+final class TokenEndpoint {
+
+    static final String PATH = "/oauth2/token";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final ClientCredentialsGrant grant;
+
+    TokenEndpoint(ClientCredentialsGrant grant) {
+        this.grant = grant;
+    }
+
+    int handle(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            return error(exchange, new OAuthException(405, "invalid_request"));
+        }
+        try {
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+                throw OAuthException.invalidRequest();
+            }
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String token = grant.accessToken(exchange.getRequestHeaders().getFirst("Authorization"), form);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            Replies.send(exchange, 200, Map.of("Content-Type", List.of("application/json;charset=UTF-8")),
+                    ("{\"access_token\":\"" + token + "\",\"expires_in\":" + TokenIssuer.VALIDITY.toSeconds()
+                            + ",\"token_type\":\"Bearer\"}").getBytes(StandardCharsets.UTF_8));
+            return 200;
+        } catch (OAuthException refused) {
+            return error(exchange, refused);
+        }
+    }
+
+    private static int error(HttpExchange exchange, OAuthException refused) throws IOException {
+        if (refused.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
+        }
+        Replies.json(exchange, refused.status(), "{\"error\":\"" + refused.error() + "\"}");
+        return refused.status();
+    }
+
+    /** Decoded form parameters; a repeated one is an invalid request (RFC 6749, section 3.2). */
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                if (form.put(name, value) != null) {
+                    throw OAuthException.invalidRequest();
+                }
+            } catch (IllegalArgumentException malformed) {
+                throw OAuthException.invalidRequest();
+            }
+        }
+        return form;
+    }
+}

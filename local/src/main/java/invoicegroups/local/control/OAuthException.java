@@ -1,0 +1,26 @@
+package invoicegroups.local.control;
+
+/** A refused token request, as an OAuth 2.0 error code and the HTTP status Cognito answers it with. */
+public final class OAuthException extends RuntimeException {
+
+    private final int status;
+
+    public OAuthException(int status, String error) {
+        super(error, null, false, false);
+        this.status = status;
+    }
+
+    /** A malformed request: not a form, a parameter missing or repeated. */
+    public static OAuthException invalidRequest() {
+        return new OAuthException(400, "invalid_request");
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** {@code invalid_client}, {@code invalid_request}, {@code unsupported_grant_type}, {@code invalid_scope}. */
+    public String error() {
+        return getMessage();
+    }
+}
