@@ -2,6 +2,7 @@ package invoicegroups.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -48,9 +49,9 @@ final class ListInvoiceGroupsFunction extends Construct {
                 .memorySize(settings.functionMemoryMb())
                 .timeout(Duration.seconds(settings.functionTimeoutSeconds()))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(Map.of(
+                .environment(new TreeMap<>(Map.of(
                         "TABLE_NAME", table.getTableName(),
-                        "TENANT_CLAIM", settings.tenantClaim()))
+                        "TENANT_CLAIM", settings.tenantClaim())))
                 .role(logs.role)
                 .logGroup(logs.logGroup)
                 .loggingFormat(LoggingFormat.JSON)

@@ -2,6 +2,7 @@ package invoicegroups.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -57,7 +58,7 @@ final class OperationalAlarms extends Construct {
                         + "% or more of API requests answered 5xx in 5 minutes",
                 MathExpression.Builder.create()
                         .expression("100 * errors / requests")
-                        .usingMetrics(Map.of("errors", api.metricServerError(sum), "requests", api.metricCount(sum)))
+                        .usingMetrics(new TreeMap<>(Map.of("errors", api.metricServerError(sum), "requests", api.metricCount(sum))))
                         .label("5xx rate (%)")
                         .period(PERIOD)
                         .build(),

@@ -1,6 +1,7 @@
 package invoicegroups.infra;
 
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -37,10 +38,10 @@ final class TokenCustomizerFunction extends Construct {
                 .handler(HANDLER)
                 .memorySize(MEMORY_MB)
                 .timeout(Duration.seconds(TIMEOUT_SECONDS))
-                .environment(Map.of(
+                .environment(new TreeMap<>(Map.of(
                         "TENANT_CLAIM", settings.tenantClaim(),
                         "TENANT_RESOURCE_SERVER", tenantResourceServer,
-                        "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
+                        "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS)))
                 .role(logs.role)
                 .logGroup(logs.logGroup)
                 .loggingFormat(LoggingFormat.JSON)
