@@ -5,6 +5,7 @@ import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.table.InvoiceGroupsTable;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,10 +44,15 @@ public final class LocalDeployment implements AutoCloseable {
     public static LocalDeployment start(Optional<Path> dataDirectory) {
         dataDirectory.ifPresent(LocalDeployment::createDirectory);
         EmbeddedDynamoDb dynamoDb;
+        // DynamoDB Local prints its configuration on stdout; stdout is the invoke mode's answer, so send it aside.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
         try {
             dynamoDb = EmbeddedDynamoDb.start(dataDirectory.orElse(null), 0);
         } catch (IllegalStateException e) {
             throw StartupException.failure(e.getMessage());
+        } finally {
+            System.setOut(stdout);
         }
         try {
             return new LocalDeployment(dynamoDb);

@@ -39,6 +39,10 @@ public record Options(
         return new Options(mode, value, dataDirectory, dataFile, generate, eventFile);
     }
 
+    public Options withDataDirectory(Path value) {
+        return new Options(mode, port, Optional.of(value), dataFile, generate, eventFile);
+    }
+
     public Options withDataFile(Path value) {
         return new Options(mode, port, dataDirectory, Optional.of(value), generate, eventFile);
     }

@@ -1,0 +1,85 @@
+package invoicegroups.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** {@code invoke <event-file>} runs the handler once on a sample API Gateway event, like {@code sam local invoke -e}. */
+class InvokeModeTest {
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    @Test
+    void theFirstPageEventListsAcmesFirstTwoInvoiceGroupsWithANextToken() {
+        JsonNode response = response("../events/first-page.json");
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(200);
+        assertThat(response.get("headers").get("Content-Type").stringValue()).isEqualTo("application/json");
+        JsonNode body = RunningLocalApi.JSON.readTree(response.get("body").stringValue());
+        assertThat(ListingOverHttpTest.ids(body)).containsExactly("ig_acme_001", "ig_acme_002");
+        assertThat(body.get("nextToken").stringValue()).isNotBlank();
+    }
+
+    @Test
+    void theNextPageEventContinuesAfterTheSecondInvoiceGroup() {
+        JsonNode response = response("../events/next-page.json");
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(200);
+        JsonNode body = RunningLocalApi.JSON.readTree(response.get("body").stringValue());
+        assertThat(ListingOverHttpTest.ids(body)).containsExactly("ig_acme_003", "ig_acme_004");
+    }
+
+    @Test
+    void theBadTokenEventIsABadRequest() {
+        JsonNode response = response("../events/bad-token.json");
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(400);
+        assertThat(RunningLocalApi.JSON.readTree(response.get("body").stringValue()).get("message").stringValue())
+                .contains("nextToken");
+    }
+
+    @Test
+    void theMissingTenantClaimEventIsForbidden() {
+        JsonNode response = response("../events/missing-tenant-claim.json");
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(403);
+        assertThat(response.get("body").stringValue()).isEqualTo("{\"message\":\"Forbidden\"}");
+    }
+
+    @Test
+    void aMissingEventFileIsAOneLineError() {
+        Outcome outcome = run("invoke", "../events/no-such-event.json");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err().strip()).isEqualTo("error: ../events/no-such-event.json: no such file");
+        assertThat(outcome.out()).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotAnEventIsAOneLineError() {
+        Outcome outcome = run("invoke", "pom.xml");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err().strip()).startsWith("error: pom.xml: not an API Gateway HTTP API").doesNotContain("\n");
+    }
+
+    private static JsonNode response(String eventFile) {
+        Outcome outcome = run("invoke", eventFile);
+        assertThat(outcome.status()).as(outcome.err()).isZero();
+        return RunningLocalApi.JSON.readTree(outcome.out());
+    }
+
+    private static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LocalApi.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
