@@ -8,7 +8,6 @@ import software.amazon.awscdk.services.dynamodb.ITableV2;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -44,7 +43,7 @@ final class ListInvoiceGroupsFunction extends Construct {
                 // The newest Java runtime aws-cdk-lib knows; the jar is compiled for 17 and runs on it unchanged.
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
-                .code(Code.fromAsset(Artifacts.functionJar()))
+                .code(Artifacts.functionCode())
                 .handler(HANDLER)
                 .memorySize(settings.functionMemoryMb())
                 .timeout(Duration.seconds(settings.functionTimeoutSeconds()))

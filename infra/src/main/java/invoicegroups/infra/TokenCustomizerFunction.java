@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -34,7 +33,7 @@ final class TokenCustomizerFunction extends Construct {
                 .description("Cognito pre-token-generation trigger: adds the tenant claim to access tokens")
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
-                .code(Code.fromAsset(Artifacts.tokenCustomizerJar()))
+                .code(Artifacts.tokenCustomizerCode())
                 .handler(HANDLER)
                 .memorySize(MEMORY_MB)
                 .timeout(Duration.seconds(TIMEOUT_SECONDS))

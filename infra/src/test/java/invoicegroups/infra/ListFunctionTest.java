@@ -29,7 +29,8 @@ class ListFunctionTest {
                 "Runtime", "java25",
                 "Architectures", List.of("arm64")));
         assertThat(DEFAULTS.stack().getNode().tryFindChild("ListInvoiceGroups")).isNotNull();
-        assertThat(Artifacts.functionJar()).endsWith("function/target/function.jar");
+        String contentHash = Artifacts.contentHash(Artifacts.existing(Artifacts.FUNCTION_JAR));
+        assertThat((Object) at(listFunction(), "Properties", "Code", "S3Key")).isEqualTo(Synthesized.assetKey(contentHash));
     }
 
     @Test

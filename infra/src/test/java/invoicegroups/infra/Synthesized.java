@@ -1,6 +1,10 @@
 package invoicegroups.infra;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
@@ -57,6 +61,16 @@ record Synthesized(InvoiceGroupsStack stack, Template template) {
 
     List<SynthesisMessage> errors() {
         return Annotations.fromStack(stack).findError("*", Match.anyValue());
+    }
+
+    /** The S3 key CDK gives an asset with a custom hash: the SHA-256 of that hash, plus the file's extension. */
+    static String assetKey(String customHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(customHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest) + ".jar";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -45,7 +45,10 @@ class TokensTest {
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "TENANT_CLAIM", "tenant_id",
                         "TENANT_RESOURCE_SERVER", "tenant")))));
-        assertThat(Artifacts.tokenCustomizerJar()).endsWith("token-customizer/target/token-customizer.jar");
+        String contentHash = Artifacts.contentHash(Artifacts.existing(Artifacts.TOKEN_CUSTOMIZER_JAR));
+        DEFAULTS.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", TokenCustomizerFunction.HANDLER,
+                "Code", Match.objectLike(Map.of("S3Key", Synthesized.assetKey(contentHash)))));
     }
 
     @Test
