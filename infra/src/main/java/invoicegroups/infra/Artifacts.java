@@ -81,7 +81,7 @@ final class Artifacts {
                 .build());
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path start = Path.of("").toAbsolutePath();
         for (Path directory = start; directory != null; directory = directory.getParent()) {
             if (Files.isRegularFile(directory.resolve("cdk.json"))) {
