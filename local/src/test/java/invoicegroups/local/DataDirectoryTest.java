@@ -27,7 +27,7 @@ class DataDirectoryTest {
 
         try (RunningLocalApi second = RunningLocalApi.start(
                 Options.defaults().withPort(0).withDataDirectory(data).withDataFile(nothing))) {
-            String token = second.token(DemoClients.ACME, DemoClients.READ_SCOPE);
+            String token = second.token(DemoClients.ACME);
 
             assertThat(ListingOverHttpTest.ids(RunningLocalApi.json(second.get("/invoice_groups?pageSize=100", token))))
                     .hasSize(12).startsWith("ig_acme_001");
@@ -38,7 +38,7 @@ class DataDirectoryTest {
     void inMemoryRunsStartFromTheDataFileAlone() throws IOException {
         Path nothing = Files.writeString(directory.resolve("empty.json"), "{}");
         try (RunningLocalApi local = RunningLocalApi.start(Options.defaults().withPort(0).withDataFile(nothing))) {
-            String token = local.token(DemoClients.ACME, DemoClients.READ_SCOPE);
+            String token = local.token(DemoClients.ACME);
 
             assertThat(RunningLocalApi.json(local.get("/invoice_groups", token)).get("data").size()).isZero();
         }

@@ -30,13 +30,13 @@ class GeneratedDataTest {
         // Generated for acme, next to its sample data, so a demo client's token reads them.
         try (RunningLocalApi local = RunningLocalApi.start(
                 Options.defaults().withPort(0).withGenerate(new Options.Generate(250, "acme")))) {
-            String token = local.token(DemoClients.ACME, DemoClients.READ_SCOPE);
+            String token = local.token(DemoClients.ACME);
 
             List<String> ids = walk(local, token);
 
             assertThat(ids).hasSize(12 + 250).doesNotHaveDuplicates().isSorted();
             assertThat(ids).filteredOn(id -> id.startsWith("ig_acme_gen_")).hasSize(250);
-            assertThat(walk(local, local.token(DemoClients.GLOBEX, null))).noneMatch(id -> id.contains("_gen_"));
+            assertThat(walk(local, local.token(DemoClients.GLOBEX))).noneMatch(id -> id.contains("_gen_"));
         }
     }
 

@@ -27,8 +27,8 @@ class ListingOverHttpTest {
     @BeforeAll
     static void start() {
         local = RunningLocalApi.start();
-        acmeToken = local.token(DemoClients.ACME, DemoClients.READ_SCOPE);
-        globexToken = local.token(DemoClients.GLOBEX, DemoClients.READ_SCOPE);
+        acmeToken = local.token(DemoClients.ACME);
+        globexToken = local.token(DemoClients.GLOBEX);
     }
 
     @AfterAll

@@ -24,7 +24,7 @@ class RoutesTest {
     @BeforeAll
     static void start() {
         local = RunningLocalApi.start();
-        token = local.token(DemoClients.ACME, DemoClients.READ_SCOPE);
+        token = local.token(DemoClients.ACME);
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,10 +48,16 @@ final class RunningLocalApi implements AutoCloseable {
         return api.baseUri().toString();
     }
 
-    /** A token from the token endpoint, over HTTP, the way the README's curl gets one. */
+    /** A token with all the client's scopes, from the token endpoint over HTTP, the way the README's curl gets one. */
+    String token(DemoClient client) {
+        return token(client, null);
+    }
+
+    /** @param scope the scope parameter, space separated, or {@code null} to leave it out */
     String token(DemoClient client, String scope) {
         HttpResponse<String> response = requestToken(basic(client.clientId(), client.clientSecret()),
-                "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + scope));
+                "grant_type=client_credentials"
+                        + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token endpoint answered " + response.statusCode() + " " + response.body());
         }

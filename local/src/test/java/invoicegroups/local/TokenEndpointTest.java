@@ -32,7 +32,7 @@ class TokenEndpointTest {
     @Test
     void aDemoClientGetsABearerAccessTokenValidForAnHour() {
         HttpResponse<String> response =
-                local.requestToken(ACME_BASIC, "grant_type=client_credentials&scope=invoice-groups%2Fread");
+                local.requestToken(ACME_BASIC, "grant_type=client_credentials&scope=invoice-groups%2Fread+tenant%2Facme");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("application/json");
@@ -45,7 +45,7 @@ class TokenEndpointTest {
 
     @Test
     void theAccessTokenCarriesCognitosClaimsAndTheTenant() throws Exception {
-        SignedJWT token = SignedJWT.parse(local.token(DemoClients.ACME, DemoClients.READ_SCOPE));
+        SignedJWT token = SignedJWT.parse(local.token(DemoClients.ACME, "invoice-groups/read tenant/acme"));
         JWTClaimsSet claims = token.getJWTClaimsSet();
 
         assertThat(token.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
@@ -54,7 +54,7 @@ class TokenEndpointTest {
         assertThat(claims.getStringClaim("client_id")).isEqualTo("acme-demo");
         assertThat(claims.getSubject()).isEqualTo("acme-demo");
         assertThat(claims.getStringClaim("token_use")).isEqualTo("access");
-        assertThat(claims.getStringClaim("scope")).isEqualTo("invoice-groups/read");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("invoice-groups/read tenant/acme");
         assertThat(claims.getStringClaim("tenant_id")).isEqualTo("acme");
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
@@ -64,10 +64,20 @@ class TokenEndpointTest {
 
     @Test
     void withoutAScopeParameterTheClientGetsAllItsAllowedScopes() throws Exception {
-        SignedJWT token = SignedJWT.parse(local.token(DemoClients.GLOBEX, null));
+        SignedJWT token = SignedJWT.parse(local.token(DemoClients.GLOBEX));
 
         assertThat(token.getJWTClaimsSet().getStringClaim("scope")).isEqualTo("invoice-groups/read tenant/globex");
         assertThat(token.getJWTClaimsSet().getStringClaim("tenant_id")).isEqualTo("globex");
+    }
+
+    @Test
+    void askingForTheReadScopeWithoutTheTenantScopeGetsNoTokenAsTheDeployedTriggerRefusesIt() {
+        HttpResponse<String> response =
+                local.requestToken(ACME_BASIC, "grant_type=client_credentials&scope=invoice-groups%2Fread");
+
+        assertError(response, 400, "invalid_request");
+        assertThat(RunningLocalApi.json(response).get("error_description").stringValue())
+                .contains("leave scope out").contains("tenant/acme");
     }
 
     @Test

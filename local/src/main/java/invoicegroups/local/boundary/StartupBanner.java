@@ -38,10 +38,13 @@ public final class StartupBanner {
         out.flush();
     }
 
-    /** Gets a token and keeps it in $TOKEN; sed rather than jq, so it runs where jq is not installed. */
+    /**
+     * Gets a token and keeps it in $TOKEN. No scope asked, so all the client's scopes are granted, as the deployed
+     * README asks Cognito; sed rather than jq, so it runs where jq is not installed.
+     */
     public static String tokenCommand(URI base, DemoClient client) {
         return "TOKEN=$(curl -s -u " + client.clientId() + ":" + client.clientSecret()
-                + " -d grant_type=client_credentials -d scope=" + DemoClients.READ_SCOPE + " " + base + "/oauth2/token"
+                + " -d grant_type=client_credentials " + base + "/oauth2/token"
                 + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')";
     }
 

@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /oauth2/token} as Cognito's token endpoint answers it: a form body, client authentication by HTTP Basic,
@@ -20,6 +22,7 @@ final class TokenEndpoint {
 
     static final String PATH = "/oauth2/token";
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ClientCredentialsGrant grant;
 
@@ -40,9 +43,12 @@ final class TokenEndpoint {
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String token = grant.accessToken(exchange.getRequestHeaders().getFirst("Authorization"), form);
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("access_token", token);
+            body.put("expires_in", TokenIssuer.VALIDITY.toSeconds());
+            body.put("token_type", "Bearer");
             Replies.send(exchange, 200, Map.of("Content-Type", List.of("application/json;charset=UTF-8")),
-                    ("{\"access_token\":\"" + token + "\",\"expires_in\":" + TokenIssuer.VALIDITY.toSeconds()
-                            + ",\"token_type\":\"Bearer\"}").getBytes(StandardCharsets.UTF_8));
+                    JSON.writeValueAsBytes(body));
             return 200;
         } catch (OAuthException refused) {
             return error(exchange, refused);
@@ -53,7 +59,12 @@ final class TokenEndpoint {
         if (refused.status() == 401) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
         }
-        Replies.json(exchange, refused.status(), "{\"error\":\"" + refused.error() + "\"}");
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", refused.error());
+        if (refused.description() != null) {
+            body.put("error_description", refused.description());
+        }
+        Replies.json(exchange, refused.status(), JSON.writeValueAsString(body));
         return refused.status();
     }
 

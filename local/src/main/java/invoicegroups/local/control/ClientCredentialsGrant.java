@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The OAuth 2.0 client-credentials grant as Cognito's {@code /oauth2/token} runs it: the client authenticates with
  * HTTP Basic, asks for {@code grant_type=client_credentials} and, optionally, some of its allowed scopes (none asked:
- * all of them).
+ * all of them). As the stack's pre-token-generation trigger does, the tenant claim comes from the one
+ * {@code tenant/<id>} scope granted: a request that leaves it out while naming other scopes gets no token.
  */
 public final class ClientCredentialsGrant {
 
@@ -45,6 +46,12 @@ public final class ClientCredentialsGrant {
                 .orElse(client.allowedScopes());
         if (!client.allowedScopes().containsAll(requested)) {
             throw new OAuthException(400, "invalid_scope");
+        }
+        if (DemoClients.tenantOf(requested).isEmpty()) {
+            // Deployed, the pre-token-generation trigger fails here and Cognito issues no token.
+            throw new OAuthException(400, "invalid_request", "no " + DemoClients.TENANT_RESOURCE_SERVER
+                    + "/<tenant id> scope granted: leave scope out, or ask for both, e.g. scope=\""
+                    + DemoClients.READ_SCOPE + " " + DemoClients.TENANT_RESOURCE_SERVER + "/" + client.tenantId() + "\"");
         }
         return issuer.accessToken(client, requested);
     }

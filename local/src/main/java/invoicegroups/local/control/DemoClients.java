@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class DemoClients {
 
     public static final String READ_SCOPE = "invoice-groups/read";
+    /** The resource server whose scopes name tenants: {@code tenant/acme} means tenant {@code acme}. */
+    public static final String TENANT_RESOURCE_SERVER = "tenant";
 
     public static final DemoClient ACME =
             new DemoClient("acme-demo", "acme-demo-secret", "acme", List.of(READ_SCOPE, "tenant/acme"));
@@ -29,6 +31,17 @@ public final class DemoClients {
 
     public static Optional<DemoClient> find(String clientId) {
         return ALL.stream().filter(client -> client.clientId().equals(clientId)).findFirst();
+    }
+
+    /** The tenant named by the granted {@code tenant/<id>} scope, as the stack's token trigger reads it. */
+    public static Optional<String> tenantOf(List<String> grantedScopes) {
+        String prefix = TENANT_RESOURCE_SERVER + "/";
+        List<String> tenants = grantedScopes.stream()
+                .filter(scope -> scope.startsWith(prefix) && scope.length() > prefix.length())
+                .map(scope -> scope.substring(prefix.length()))
+                .distinct()
+                .toList();
+        return tenants.size() == 1 ? Optional.of(tenants.get(0)) : Optional.empty();
     }
 
     /** The client ids the authorizer accepts as audience, as the stack lists the app clients in its JWT authorizer. */

@@ -4,10 +4,17 @@ package invoicegroups.local.control;
 public final class OAuthException extends RuntimeException {
 
     private final int status;
+    private final String description;
 
     public OAuthException(int status, String error) {
+        this(status, error, null);
+    }
+
+    /** @param description why, for the developer reading the response; {@code null} when the code says it all */
+    public OAuthException(int status, String error, String description) {
         super(error, null, false, false);
         this.status = status;
+        this.description = description;
     }
 
     /** A malformed request: not a form, a parameter missing or repeated. */
@@ -22,5 +29,9 @@ public final class OAuthException extends RuntimeException {
     /** {@code invalid_client}, {@code invalid_request}, {@code unsupported_grant_type}, {@code invalid_scope}. */
     public String error() {
         return getMessage();
+    }
+
+    public String description() {
+        return description;
     }
 }

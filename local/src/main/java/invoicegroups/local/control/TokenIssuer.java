@@ -33,10 +33,13 @@ public final class TokenIssuer {
         this.clock = clock;
     }
 
-    /** A signed access token for {@code client}, granting {@code scopes}. */
+    /**
+     * A signed access token for {@code client}, granting {@code scopes}, with the tenant claim of the granted
+     * {@code tenant/<id>} scope (none without one).
+     */
     public String accessToken(DemoClient client, List<String> scopes) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(client.clientId())
                 .claim("token_use", "access")
                 .claim("scope", String.join(" ", scopes))
@@ -46,12 +49,11 @@ public final class TokenIssuer {
                 .issueTime(Date.from(now))
                 .claim("version", 2)
                 .jwtID(UUID.randomUUID().toString())
-                .claim("client_id", client.clientId())
-                // Deployed, Cognito's pre-token-generation trigger adds this claim from the client's tenant scope.
-                .claim(tenantClaim, client.tenantId())
-                .build();
+                .claim("client_id", client.clientId());
+        // Deployed, Cognito's pre-token-generation trigger adds this claim from the granted tenant scope.
+        DemoClients.tenantOf(scopes).ifPresent(tenant -> claims.claim(tenantClaim, tenant));
         SignedJWT token = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.privateKey().getKeyID()).build(), claims);
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.privateKey().getKeyID()).build(), claims.build());
         try {
             token.sign(new RSASSASigner(key.privateKey()));
         } catch (JOSEException e) {
