@@ -1,7 +1,9 @@
 package invoicegroups.boundary;
 
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,16 +21,27 @@ final class DynamoDbClients {
     }
 
     static DynamoDbClient create(Configuration configuration) {
+        // URLConnection: the fastest start and the smallest jar of the SDK's HTTP clients (measured: BENCHMARKS.md).
+        return create(configuration, UrlConnectionHttpClient.builder()
+                .connectionTimeout(configuration.apiCallAttemptTimeout())
+                .socketTimeout(configuration.apiCallAttemptTimeout())
+                .build());
+    }
+
+    /** The same client on another HTTP client: what the benchmark (bench/) compares the choice with. */
+    static DynamoDbClient create(Configuration configuration, SdkHttpClient httpClient) {
+        // The default chain, not EnvironmentVariableCredentialsProvider: under SnapStart, Lambda hands credentials
+        // through the container provider. Resolved lazily, on the first call.
+        return create(configuration, httpClient, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** The same client with other credentials: SnapStart priming signs with placeholders, never the function's. */
+    static DynamoDbClient create(Configuration configuration, SdkHttpClient httpClient,
+            AwsCredentialsProvider credentials) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(configuration.region())
-                // The default chain, not EnvironmentVariableCredentialsProvider: under SnapStart, Lambda hands
-                // credentials through the container provider. Resolved lazily, on the first call.
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                // URLConnection: no Apache or Netty client to load at cold start.
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(configuration.apiCallAttemptTimeout())
-                        .socketTimeout(configuration.apiCallAttemptTimeout())
-                        .build())
+                .credentialsProvider(credentials)
+                .httpClient(httpClient)
                 .overrideConfiguration(override -> override
                         .apiCallTimeout(configuration.apiCallTimeout())
                         .apiCallAttemptTimeout(configuration.apiCallAttemptTimeout())

@@ -8,6 +8,7 @@ import invoicegroups.control.InvoiceGroups;
 import invoicegroups.control.NextTokenCodec;
 import invoicegroups.control.PageRequestParser;
 import invoicegroups.entity.PageRequest;
+import org.crac.Core;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.core.json.JsonFactory;
@@ -26,24 +27,38 @@ public final class ListInvoiceGroupsHandler
     private final PageRequestParser pageRequests;
     private final InvoiceGroups invoiceGroups;
     private final HttpResponses responses;
+    private final SnapStartPriming priming;
 
     /** Lambda's entry: configured from environment variables. */
     public ListInvoiceGroupsHandler() {
         this(Configuration.fromEnvironment());
     }
 
+    /** Lambda's handler: its request path is primed for SnapStart before the snapshot ({@link SnapStartPriming}). */
     public ListInvoiceGroupsHandler(Configuration configuration) {
-        this(configuration, DynamoDbClients.create(configuration));
+        this(configuration, DynamoDbClients.create(configuration), new SnapStartPriming(configuration));
     }
 
     ListInvoiceGroupsHandler(Configuration configuration, DynamoDbClient dynamoDb) {
+        this(configuration, dynamoDb, null);
+    }
+
+    private ListInvoiceGroupsHandler(Configuration configuration, DynamoDbClient dynamoDb, SnapStartPriming priming) {
         JsonFactory json = NextTokenCodec.strictJsonFactory();
         NextTokenCodec nextTokens = new NextTokenCodec(json);
         this.callerTenant = new CallerTenant(configuration.tenantClaim());
         this.pageRequests = new PageRequestParser(nextTokens);
+        // No extensions: the default ones (versioned records, atomic counters) act on writes only, and this
+        // function only reads; without them no per-item extension calls run on each page.
         this.invoiceGroups = new InvoiceGroups(
-                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), configuration.tableName());
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions().build(),
+                configuration.tableName());
         this.responses = new HttpResponses(new ResponseBodies(json, nextTokens));
+        // CRaC holds registered resources weakly: the handler keeps its priming alive.
+        this.priming = priming;
+        if (priming != null) {
+            Core.getGlobalContext().register(priming);
+        }
     }
 
     @Override
