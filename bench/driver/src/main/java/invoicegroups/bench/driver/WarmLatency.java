@@ -1,0 +1,180 @@
+package invoicegroups.bench.driver;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import invoicegroups.boundary.Configuration;
+import invoicegroups.boundary.HttpClientVariants;
+import invoicegroups.boundary.ListInvoiceGroupsHandler;
+import invoicegroups.table.InvoiceGroupsTable;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Warm latency in one JVM: the handler on pages of 20 and 100 against the floor, a bare low-level
+ * {@code DynamoDbClient.query} of the same page on the same client; and page 1 against page 1,000 of a deep tenant.
+ * The series are interleaved in short blocks so that drift on a shared machine hits them alike. Prints one line per
+ * series: {@code series=<name> n=<samples> medianMicros=<..> p99Micros=<..> meanMicros=<..>}.
+ *
+ * <p>Arguments: {@code warm <httpClient> <event file> <tenant> <rounds>} or {@code deep <event file> <tenant> <rounds>}.
+ */
+public final class WarmLatency {
+
+    private static final int BLOCK = 25;
+    private static final Pattern NEXT_TOKEN = Pattern.compile("\"nextToken\":\"([^\"]+)\"");
+    private static final Pattern LAST_ITEM_ID = Pattern.compile("\"lastItemId\":\"([^\"]+)\"");
+
+    private final Context context = new BenchContext();
+
+    private WarmLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        WarmLatency bench = new WarmLatency();
+        if (args[0].equals("warm")) {
+            bench.warm(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]));
+        } else {
+            bench.deep(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
+        }
+    }
+
+    private void warm(String httpClient, Path eventFile, String tenant, int rounds) throws Exception {
+        Configuration configuration = Configuration.fromEnvironment();
+        DynamoDbClient client = HttpClientVariants.client(configuration, httpClient);
+        ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
+        Map<String, IntSupplier> series = new LinkedHashMap<>();
+        for (int pageSize : new int[] {20, 100}) {
+            APIGatewayV2HTTPEvent event = event(eventFile, tenant, pageSize, null);
+            QueryRequest floor = floorQuery(configuration.tableName(), tenant, pageSize);
+            series.put("handler" + pageSize, () -> status(handler.handleRequest(event, context)));
+            series.put("floor" + pageSize, () -> client.query(floor).count() == pageSize + 1 ? 200 : 500);
+        }
+        run(series, rounds);
+    }
+
+    private void deep(Path eventFile, String tenant, int rounds) throws Exception {
+        Configuration configuration = Configuration.fromEnvironment();
+        DynamoDbClient client = HttpClientVariants.client(configuration, HttpClientVariants.URL_CONNECTION);
+        ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
+        APIGatewayV2HTTPEvent first = event(eventFile, tenant, 100, null);
+        // Walk to page 1,000 the way a client does: each page's nextToken asks for the next.
+        APIGatewayV2HTTPEvent page = first;
+        String token = null;
+        for (int number = 1; number < 1000; number++) {
+            Matcher next = NEXT_TOKEN.matcher(handler.handleRequest(page, context).getBody());
+            if (!next.find()) {
+                throw new IllegalStateException("the tenant ends at page " + number);
+            }
+            token = next.group(1);
+            page = event(eventFile, tenant, 100, token);
+        }
+        APIGatewayV2HTTPEvent thousandth = page;
+        // The same two pages as bare queries: what DynamoDB (here DynamoDB Local) itself takes for each.
+        Matcher lastItemId = LAST_ITEM_ID.matcher(new String(Base64.getUrlDecoder().decode(token),
+                StandardCharsets.UTF_8));
+        if (!lastItemId.find()) {
+            throw new IllegalStateException("no lastItemId in the token");
+        }
+        QueryRequest floorFirst = floorQuery(configuration.tableName(), tenant, 100);
+        QueryRequest floorThousandth = floorFirst.toBuilder().exclusiveStartKey(Map.of(
+                InvoiceGroupsTable.PARTITION_KEY, AttributeValue.fromS(tenant),
+                InvoiceGroupsTable.SORT_KEY, AttributeValue.fromS(lastItemId.group(1)))).build();
+        Map<String, IntSupplier> series = new LinkedHashMap<>();
+        series.put("page1", () -> status(handler.handleRequest(first, context)));
+        series.put("page1000", () -> status(handler.handleRequest(thousandth, context)));
+        series.put("floorPage1", () -> client.query(floorFirst).hasItems() ? 200 : 500);
+        series.put("floorPage1000", () -> client.query(floorThousandth).hasItems() ? 200 : 500);
+        run(series, rounds);
+    }
+
+    /** Warms every series up for a fifth of the rounds, then measures the rest, one block of each at a time. */
+    private static void run(Map<String, IntSupplier> series, int rounds) {
+        int warmUp = rounds / 5;
+        Map<String, List<Long>> samples = new LinkedHashMap<>();
+        series.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            for (Map.Entry<String, IntSupplier> entry : series.entrySet()) {
+                for (int i = 0; i < BLOCK; i++) {
+                    long start = System.nanoTime();
+                    int status = entry.getValue().getAsInt();
+                    long took = System.nanoTime() - start;
+                    if (status != 200) {
+                        throw new IllegalStateException(entry.getKey() + " answered " + status);
+                    }
+                    if (round >= warmUp) {
+                        samples.get(entry.getKey()).add(took);
+                    }
+                }
+            }
+        }
+        samples.forEach((name, nanos) -> {
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("series=%s n=%d medianMicros=%.1f p99Micros=%.1f meanMicros=%.1f%n", name, sorted.length,
+                    percentile(sorted, 0.50) / 1e3, percentile(sorted, 0.99) / 1e3,
+                    Arrays.stream(sorted).average().orElse(0) / 1e3);
+        });
+    }
+
+    private static double percentile(long[] sorted, double fraction) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+    }
+
+    private static int status(APIGatewayV2HTTPResponse response) {
+        return response.getStatusCode();
+    }
+
+    /** The sample event with another tenant, page size and, optionally, a nextToken. */
+    private static APIGatewayV2HTTPEvent event(Path eventFile, String tenant, int pageSize, String nextToken)
+            throws Exception {
+        APIGatewayV2HTTPEvent event = HttpApiEvents.read(eventFile);
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.put(Configuration.DEFAULT_TENANT_CLAIM, tenant);
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("pageSize", Integer.toString(pageSize));
+        String query = "pageSize=" + pageSize;
+        if (nextToken != null) {
+            parameters.put("nextToken", nextToken);
+            query += "&nextToken=" + nextToken;
+        }
+        event.setQueryStringParameters(parameters);
+        event.setRawQueryString(query);
+        return event;
+    }
+
+    /** The request the handler's query sends, built by hand: same key, limit, order and projection. */
+    private static QueryRequest floorQuery(String tableName, String tenant, int pageSize) {
+        List<String> projected = List.of(InvoiceGroupsTable.SORT_KEY, "name", "email", "dailyInvoiceConsolidation",
+                "netTermDays", "invoiceCurrency", "billingAddress", "accountsCount", "createdAt", "updatedAt");
+        Map<String, String> names = new HashMap<>();
+        names.put("#pk", InvoiceGroupsTable.PARTITION_KEY);
+        List<String> placeholders = new ArrayList<>();
+        for (int i = 0; i < projected.size(); i++) {
+            names.put("#a" + i, projected.get(i));
+            placeholders.add("#a" + i);
+        }
+        return QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenant)))
+                .projectionExpression(String.join(", ", placeholders))
+                .limit(pageSize + 1)
+                .scanIndexForward(true)
+                .consistentRead(false)
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package invoicegroups.boundary;
+
+import java.time.Duration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The function's handler and DynamoDB client on each HTTP client the benchmark compares: the function's own
+ * (URLConnection), Apache 5 and the AWS CRT, with the same timeouts. Lives in the function's package (this jar sits
+ * next to the function jar on the classpath) to reach the client factory and the handler's client-taking constructor.
+ */
+public final class HttpClientVariants {
+
+    public static final String URL_CONNECTION = "urlconnection";
+    public static final String APACHE5 = "apache5";
+    public static final String CRT = "crt";
+
+    private HttpClientVariants() {
+    }
+
+    public static ListInvoiceGroupsHandler handler(String httpClient) {
+        Configuration configuration = Configuration.fromEnvironment();
+        return new ListInvoiceGroupsHandler(configuration, client(configuration, httpClient));
+    }
+
+    public static ListInvoiceGroupsHandler handler(Configuration configuration, DynamoDbClient client) {
+        return new ListInvoiceGroupsHandler(configuration, client);
+    }
+
+    public static DynamoDbClient client(Configuration configuration, String httpClient) {
+        Duration timeout = configuration.apiCallAttemptTimeout();
+        return switch (httpClient) {
+            case URL_CONNECTION -> DynamoDbClients.create(configuration);
+            case APACHE5 -> DynamoDbClients.create(configuration, (SdkHttpClient) Apache5HttpClient.builder()
+                    .connectionTimeout(timeout).socketTimeout(timeout).build());
+            case CRT -> DynamoDbClients.create(configuration, AwsCrtHttpClient.builder()
+                    .connectionTimeout(timeout).build());
+            default -> throw new IllegalArgumentException("unknown HTTP client " + httpClient);
+        };
+    }
+}

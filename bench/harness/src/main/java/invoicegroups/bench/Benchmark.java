@@ -1,0 +1,368 @@
+package invoicegroups.bench;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the whole benchmark and writes {@code BENCHMARKS.md} (and {@code bench/cold-start.png}): cold starts of the
+ * function against the tutorial-style baseline, pair by pair; the HTTP clients cold and warm; warm latency against the
+ * bare query floor; deep pagination; jar size, classes loaded and peak RSS.
+ *
+ * <p>Run from the repository root, through {@code bench/run.sh}. Options: {@code --pairs N}, {@code --quick} (a
+ * smoke run with few samples and a small deep tenant).
+ */
+public final class Benchmark {
+
+    static final String DRIVER = "invoicegroups.bench.driver.ColdStart";
+    static final String WARM_DRIVER = "invoicegroups.bench.driver.WarmLatency";
+    static final String FUNCTION_HANDLER = "invoicegroups.boundary.ListInvoiceGroupsHandler";
+    static final String BASELINE_HANDLER = "tutorial.TutorialHandler";
+    static final String MARKER = "--- first response ---";
+    static final String TENANT = "acme";
+    static final String DEEP_TENANT = "deep";
+    static final List<String> HTTP_CLIENTS = List.of("urlconnection", "apache5", "crt");
+
+    final Settings settings;
+    final Path root;
+    final Path functionJar;
+    final Path baselineJar;
+    final Path driverJar;
+    final Path event;
+    final Map<String, List<Path>> httpClientJars = new LinkedHashMap<>();
+    final Results results = new Results();
+
+    record Settings(int warmUpPairs, int pairs, int runtimeSerializerPairs, int clientRounds, int warmRounds,
+            int deepRounds, int tenantSize, int deepTenantSize, boolean quick) {
+
+        static Settings from(String[] args) {
+            boolean quick = List.of(args).contains("--quick");
+            int pairs = quick ? 2 : 15;
+            for (int i = 0; i < args.length - 1; i++) {
+                if (args[i].equals("--pairs")) {
+                    pairs = Integer.parseInt(args[i + 1]);
+                }
+            }
+            return quick
+                    ? new Settings(1, pairs, 1, 1, 10, 10, 300, 100_000, true)
+                    : new Settings(3, pairs, 5, 8, 60, 40, 1_000, 100_000, false);
+        }
+    }
+
+    Benchmark(Settings settings, Path root) {
+        this.settings = settings;
+        this.root = root;
+        this.functionJar = root.resolve("function/target/function.jar");
+        this.baselineJar = root.resolve("bench/baseline/target/baseline-function.jar");
+        this.driverJar = root.resolve("bench/driver/target/bench-driver.jar");
+        this.event = root.resolve("events/first-page.json");
+        httpClientJars.put("urlconnection", List.of());
+        httpClientJars.put("apache5", jarsOf("software.amazon.awssdk.http.apache5.Apache5HttpClient",
+                "org.apache.hc.client5.http.classic.HttpClient", "org.apache.hc.core5.http.HttpHost",
+                "org.apache.hc.core5.http2.HttpVersionPolicy"));
+        httpClientJars.put("crt", jarsOf("software.amazon.awssdk.http.crt.AwsCrtHttpClient",
+                "software.amazon.awssdk.crt.CRT", "software.amazon.awssdk.crtcore.CrtProxyConfiguration"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.from(args);
+        Benchmark benchmark = new Benchmark(settings, Path.of("").toAbsolutePath());
+        Path output = benchmark.root.resolve(settings.quick ? "bench/target/BENCHMARKS-quick.md" : "BENCHMARKS.md");
+        benchmark.run();
+        Report report = new Report(benchmark, benchmark.results);
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, report.markdown());
+        if (!settings.quick) {
+            ColdStartChart.write(benchmark.results.pairs, benchmark.root.resolve("bench/cold-start.png"));
+        }
+        System.out.println("wrote " + output);
+    }
+
+    void run() throws Exception {
+        for (Path jar : List.of(functionJar, baselineJar, driverJar)) {
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first (bench/run.sh does)");
+            }
+        }
+        results.startedAt = java.time.Instant.now().toString();
+        results.loadAverageAtStart = Files.readString(Path.of("/proc/loadavg")).strip();
+        log("starting DynamoDB Local with " + settings.tenantSize + " + " + settings.deepTenantSize + " items");
+        try (DataServerProcess server = DataServerProcess.start(settings.tenantSize, settings.deepTenantSize)) {
+            Jvm jvm = new Jvm(environment(server.endpoint()));
+            coldStarts(jvm);
+            classesLoaded(jvm);
+            httpClients(jvm);
+            warm(jvm);
+            deep(jvm);
+        }
+        results.functionJarBytes = Files.size(functionJar);
+        results.baselineJarBytes = Files.size(baselineJar);
+        httpClientJars.forEach((client, jars) -> results.httpClientExtraBytes.put(client,
+                jars.stream().mapToLong(Benchmark::size).sum()));
+        results.finishedAt = java.time.Instant.now().toString();
+    }
+
+    /** Lambda's environment, as far as the SDK looks: region, credentials in variables, no ~/.aws files. */
+    static Map<String, String> environment(String endpoint) {
+        Map<String, String> environment = new TreeMap<>();
+        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("TABLE_NAME", "invoice-groups");
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("DYNAMODB_ENDPOINT", endpoint);
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        environment.put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
+        return environment;
+    }
+
+    private void coldStarts(Jvm jvm) {
+        log("cold starts: " + settings.warmUpPairs + " warm-up pairs, " + settings.pairs + " measured pairs");
+        for (int i = 0; i < settings.warmUpPairs + settings.pairs; i++) {
+            ColdSample ours = cold(jvm, functionJar, FUNCTION_HANDLER, List.of(), List.of(), List.of());
+            ColdSample baseline = cold(jvm, baselineJar, BASELINE_HANDLER, List.of(), List.of(), List.of());
+            if (i >= settings.warmUpPairs) {
+                results.pairs.add(new Results.Pair(ours, baseline));
+                log(String.format("  pair %d: ours %.0f ms, baseline %.0f ms, ratio %.2f", results.pairs.size(),
+                        ours.total(), baseline.total(), ours.total() / baseline.total()));
+            }
+        }
+        log("cold starts with the runtime's event serialiser: " + settings.runtimeSerializerPairs + " pairs");
+        List<Path> serializer = List.of(jarOf(LambdaEventSerializers.class));
+        List<String> flag = List.of("-Dbench.runtimeSerializer=true");
+        for (int i = 0; i < settings.runtimeSerializerPairs; i++) {
+            results.runtimeSerializerPairs.add(new Results.Pair(
+                    cold(jvm, functionJar, FUNCTION_HANDLER, serializer, flag, List.of()),
+                    cold(jvm, baselineJar, BASELINE_HANDLER, serializer, flag, List.of())));
+        }
+    }
+
+    private void classesLoaded(Jvm jvm) {
+        log("classes loaded by the first response");
+        results.classesOurs = classes(jvm, functionJar, FUNCTION_HANDLER);
+        results.classesBaseline = classes(jvm, baselineJar, BASELINE_HANDLER);
+    }
+
+    private void httpClients(Jvm jvm) {
+        log("HTTP clients cold: " + settings.clientRounds + " rounds");
+        for (int round = 0; round < settings.clientRounds + 1; round++) {
+            for (String client : HTTP_CLIENTS) {
+                ColdSample sample = cold(jvm, functionJar, FUNCTION_HANDLER, httpClientJars.get(client), List.of(),
+                        List.of(client));
+                if (round > 0) {
+                    results.clientCold.computeIfAbsent(client, c -> new ArrayList<>()).add(sample);
+                }
+            }
+        }
+    }
+
+    private void warm(Jvm jvm) {
+        for (String client : HTTP_CLIENTS) {
+            log("warm latency on " + client);
+            List<Path> classpath = new ArrayList<>(List.of(functionJar, driverJar));
+            classpath.addAll(httpClientJars.get(client));
+            Jvm.Run run = jvm.run(strings(classpath), List.of(), WARM_DRIVER, List.of("warm", client,
+                    event.toString(), TENANT, Integer.toString(settings.warmRounds)));
+            results.warm.put(client, series(run));
+        }
+    }
+
+    private void deep(Jvm jvm) {
+        log("deep pagination: page 1 against page 1,000 of " + settings.deepTenantSize);
+        Jvm.Run run = jvm.run(strings(List.of(functionJar, driverJar)), List.of(), WARM_DRIVER,
+                List.of("deep", event.toString(), DEEP_TENANT, Integer.toString(settings.deepRounds)));
+        results.deep = series(run);
+    }
+
+    private ColdSample cold(Jvm jvm, Path handlerJar, String handler, List<Path> extraJars, List<String> flags,
+            List<String> args) {
+        List<Path> classpath = new ArrayList<>(List.of(handlerJar, driverJar));
+        classpath.addAll(extraJars);
+        List<String> driverArgs = new ArrayList<>(List.of(handler, event.toString()));
+        driverArgs.addAll(args);
+        Jvm.Run run = jvm.run(strings(classpath), flags, DRIVER, driverArgs);
+        Map<String, String> values = keyValues(run.lines());
+        if (!values.containsKey("first")) {
+            throw new IllegalStateException(handler + " did not answer: " + run.lines());
+        }
+        long main = Long.parseLong(values.get("main"));
+        long event = Long.parseLong(values.get("event"));
+        long init = Long.parseLong(values.get("init"));
+        long first = Long.parseLong(values.get("first"));
+        int status = Integer.parseInt(values.get("status"));
+        if (status != 200) {
+            throw new IllegalStateException(handler + " answered " + status);
+        }
+        return new ColdSample((main - run.launchedAt()) / 1e3, (event - main) / 1e3, (init - event) / 1e3,
+                (first - init) / 1e3, (first - run.launchedAt()) / 1e3, status,
+                Long.parseLong(values.getOrDefault("vmhwmKiB", "-1")));
+    }
+
+    /** Counts the classes the JVM loaded before the driver printed its marker, by where they came from. */
+    private Results.Classes classes(Jvm jvm, Path handlerJar, String handler) {
+        Jvm.Run run = jvm.run(strings(List.of(handlerJar, driverJar)), List.of("-Xlog:class+load=info:stdout"),
+                DRIVER, List.of(handler, event.toString()));
+        Map<String, Integer> bySource = new TreeMap<>();
+        int total = 0;
+        for (String line : run.lines()) {
+            if (line.equals(MARKER)) {
+                break;
+            }
+            int source = line.indexOf(" source: ");
+            if (line.contains("[class,load]") && source > 0) {
+                total++;
+                bySource.merge(source(line.substring(source + " source: ".length())), 1, Integer::sum);
+            }
+        }
+        return new Results.Classes(total, bySource);
+    }
+
+    private String source(String source) {
+        if (source.equals("shared objects file")) {
+            return "JDK, from the CDS archive";
+        }
+        if (source.startsWith("jrt:/")) {
+            return "JDK, from the modules file";
+        }
+        if (source.contains(driverJar.getFileName().toString())) {
+            return "benchmark driver";
+        }
+        if (source.contains(".jar")) {
+            return "handler jar";
+        }
+        return "JDK, generated at run time (lambdas, proxies)";
+    }
+
+    private static Map<String, Stats> series(Jvm.Run run) {
+        Pattern line = Pattern.compile("series=(\\S+) n=(\\d+) medianMicros=(\\S+) p99Micros=(\\S+) meanMicros=(\\S+)");
+        Map<String, Stats> series = new LinkedHashMap<>();
+        for (String output : run.lines()) {
+            Matcher matcher = line.matcher(output);
+            if (matcher.matches()) {
+                double median = Double.parseDouble(matcher.group(3));
+                double p99 = Double.parseDouble(matcher.group(4));
+                series.put(matcher.group(1), new Stats(median, Double.NaN, Double.parseDouble(matcher.group(5)), p99,
+                        Integer.parseInt(matcher.group(2))));
+            }
+        }
+        if (series.isEmpty()) {
+            throw new IllegalStateException("the warm driver failed: " + run.lines());
+        }
+        return series;
+    }
+
+    private static Map<String, String> keyValues(List<String> lines) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : lines) {
+            for (String pair : line.split(" ")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    values.put(pair.substring(0, equals), pair.substring(equals + 1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static List<Path> jarsOf(String... classNames) {
+        List<Path> jars = new ArrayList<>();
+        for (String className : classNames) {
+            try {
+                Path jar = jarOf(Class.forName(className, false, Benchmark.class.getClassLoader()));
+                if (!jars.contains(jar)) {
+                    jars.add(jar);
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(className + " is not on the harness's classpath", e);
+            }
+        }
+        return jars;
+    }
+
+    static Path jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> strings(List<Path> paths) {
+        return paths.stream().map(Path::toString).toList();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[bench] " + message);
+        System.out.flush();
+    }
+
+    /** DynamoDB Local in its own JVM (normal flags), loaded and warmed before any measurement. */
+    static final class DataServerProcess implements AutoCloseable {
+        private final Process process;
+        private final String endpoint;
+
+        private DataServerProcess(Process process, String endpoint) {
+            this.process = process;
+            this.endpoint = endpoint;
+        }
+
+        static DataServerProcess start(int tenantSize, int deepTenantSize) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                    DataServer.class.getName(), TENANT, Integer.toString(tenantSize), DEEP_TENANT,
+                    Integer.toString(deepTenantSize))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(DataServer.READY)) {
+                    log(line);
+                    return new DataServerProcess(process, line.substring(DataServer.READY.length()).split(" ")[0]);
+                }
+            }
+            process.destroy();
+            throw new IllegalStateException("DynamoDB Local did not start");
+        }
+
+        String endpoint() {
+            return endpoint;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (OutputStream in = process.getOutputStream()) {
+                in.flush();
+            }
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroy();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroy();
+            }
+        }
+    }
+}

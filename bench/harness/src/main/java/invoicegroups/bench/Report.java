@@ -1,0 +1,306 @@
+package invoicegroups.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Writes the results as {@code BENCHMARKS.md}. */
+final class Report {
+
+    static final double COLD_RATIO_TARGET = 0.5;
+    static final int CLASSES_TARGET = 3_000;
+    static final long JAR_TARGET_BYTES = 8L * 1024 * 1024;
+    static final long RSS_TARGET_KIB = 100L * 1024;
+    static final double WARM_MEDIAN_MARGIN_MICROS = 200;
+    static final double WARM_P99_FACTOR = 1.1;
+    static final double DEEP_FACTOR = 1.2;
+
+    private final Benchmark benchmark;
+    private final Results results;
+    private final StringBuilder md = new StringBuilder();
+
+    Report(Benchmark benchmark, Results results) {
+        this.benchmark = benchmark;
+        this.results = results;
+    }
+
+    String markdown() throws IOException {
+        List<Double> ratios = results.pairs.stream().map(Results.Pair::ratio).toList();
+        Stats ratio = Stats.of(ratios);
+        Stats oursRss = Stats.of(results.pairs.stream().map(p -> (double) p.ours().peakRssKiB()).toList());
+        Stats baselineRss = Stats.of(results.pairs.stream().map(p -> (double) p.baseline().peakRssKiB()).toList());
+        Map<String, Stats> warm = results.warm.get("urlconnection");
+
+        line("# Benchmarks");
+        line("");
+        line("Written by `bench/run.sh` (the harness `invoicegroups.bench.Benchmark`, module `bench/`) on "
+                + results.startedAt + "; every figure below comes from that one run. How it measures: "
+                + "[bench/README-bench.md](bench/README-bench.md).");
+        line("");
+        line("```");
+        line("bench/run.sh");
+        line("```");
+        line("");
+        machine();
+        line("## Targets");
+        line("");
+        line("| Target | Measured | |");
+        line("|---|---|---|");
+        target("Cold start, launch to first 200: median of the paired ratios ours / baseline ≤ 0.5",
+                String.format("%.2f (pairs %.2f–%.2f, n=%d)", ratio.median(), ratio.min(), ratio.max(), ratio.n()),
+                ratio.median() <= COLD_RATIO_TARGET);
+        target("Classes loaded by the first response ≤ 3,000", String.format("%,d", results.classesOurs.total()),
+                results.classesOurs.total() <= CLASSES_TARGET);
+        target("Function jar ≤ 8 MB (8,388,608 bytes)", String.format("%,d bytes", results.functionJarBytes),
+                results.functionJarBytes <= JAR_TARGET_BYTES);
+        target("Peak RSS ≤ 100 MiB", String.format("%.1f MiB (median; max %.1f)", oursRss.median() / 1024,
+                oursRss.max() / 1024), oursRss.max() <= RSS_TARGET_KIB);
+        for (int pageSize : new int[] {20, 100}) {
+            Stats handler = warm.get("handler" + pageSize);
+            Stats floor = warm.get("floor" + pageSize);
+            target("Warm, page of " + pageSize + ": handler median ≤ floor median + 0.2 ms",
+                    String.format("%.0f µs vs %.0f µs (+%.0f µs)", handler.median(), floor.median(),
+                            handler.median() - floor.median()),
+                    handler.median() <= floor.median() + WARM_MEDIAN_MARGIN_MICROS);
+            target("Warm, page of " + pageSize + ": handler p99 ≤ 1.1 × floor p99",
+                    String.format("%.0f µs vs %.0f µs (%.2f×)", handler.p99(), floor.p99(),
+                            handler.p99() / floor.p99()),
+                    handler.p99() <= WARM_P99_FACTOR * floor.p99());
+        }
+        Stats page1 = results.deep.get("page1");
+        Stats page1000 = results.deep.get("page1000");
+        target("Deep pagination: page 1,000 median ≤ 1.2 × page 1 median",
+                String.format("%.0f µs vs %.0f µs (%.2f×)", page1000.median(), page1.median(),
+                        page1000.median() / page1.median()),
+                page1000.median() <= DEEP_FACTOR * page1.median());
+        line("");
+
+        coldStart(ratio);
+        size(oursRss, baselineRss);
+        httpClients();
+        warm();
+        deep();
+        notes();
+        return md.toString();
+    }
+
+    private void machine() throws IOException {
+        line("## Machine and versions");
+        line("");
+        line("| | |");
+        line("|---|---|");
+        line("| CPU | " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores visible |");
+        line("| Memory | " + memTotal() + " |");
+        line("| OS | " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " |");
+        line("| Load average at start | " + results.loadAverageAtStart + " (shared machine: ratios count, "
+                + "single absolute times do not) |");
+        line("| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vm.vendor") + ") |");
+        line("| Measured JVM flags | `" + String.join(" ", Jvm.LAMBDA_FLAGS) + "` |");
+        String pom = Files.readString(benchmark.root.resolve("pom.xml"));
+        line("| AWS SDK for Java | " + property(pom, "aws-sdk.version") + " |");
+        line("| DynamoDB Local | " + property(pom, "dynamodb-local.version") + " (separate JVM, in memory) |");
+        line("| Jackson (function / baseline) | " + property(pom, "jackson3.version") + " core / "
+                + property(pom, "jackson2.version") + " databind |");
+        line("| Data | tenant `" + Benchmark.TENANT + "`: " + benchmark.settings.tenantSize()
+                + " invoice groups; tenant `" + Benchmark.DEEP_TENANT + "`: "
+                + String.format("%,d", benchmark.settings.deepTenantSize()) + " (the local runner's generator) |");
+        line("| Run | " + results.startedAt + " to " + results.finishedAt + " |");
+        line("");
+    }
+
+    private void coldStart(Stats ratio) {
+        line("## Cold start: ours against the tutorial-style baseline");
+        line("");
+        line("A fresh JVM per sample with the flags above, running the real jar (`function/target/function.jar`, "
+                + "or the baseline's `bench/baseline/target/baseline-function.jar`) plus the driver "
+                + "(`bench/driver`), on `events/first-page.json` (tenant `acme`, pageSize 2) against DynamoDB Local. "
+                + "Pairs alternate ours, baseline, ours, baseline …; " + benchmark.settings.warmUpPairs()
+                + " warm-up pairs were discarded. Milliseconds, median (min–max):");
+        line("");
+        line("| Phase | Ours | Baseline |");
+        line("|---|---|---|");
+        phase("JVM start (launch to `main`)", ColdSample::jvmStart);
+        phase("Reading the event (JDK-only reader, same for both)", ColdSample::event);
+        phase("Initialisation (handler class loading and constructor)", ColdSample::init);
+        phase("First request (`handleRequest` to the 200)", ColdSample::firstRequest);
+        phase("**Total, launch to first 200**", ColdSample::total);
+        line("");
+        line(String.format("**Median of the paired ratios: %.2f** (min %.2f, max %.2f, %d pairs). Without the event "
+                        + "reading: %.2f.", ratio.median(), ratio.min(), ratio.max(), ratio.n(),
+                Stats.of(results.pairs.stream().map(Results.Pair::ratioWithoutEvent).toList()).median()));
+        line("");
+        line("![Cold starts, pair by pair](bench/cold-start.png)");
+        line("");
+        line("<details><summary>Every pair</summary>");
+        line("");
+        line("| Pair | Ours (ms) | Baseline (ms) | Ratio |");
+        line("|---|---|---|---|");
+        for (int i = 0; i < results.pairs.size(); i++) {
+            Results.Pair pair = results.pairs.get(i);
+            line(String.format("| %d | %.0f | %.0f | %.2f |", i + 1, pair.ours().total(), pair.baseline().total(),
+                    pair.ratio()));
+        }
+        line("");
+        line("</details>");
+        line("");
+        Stats serializerRatio = Stats.of(results.runtimeSerializerPairs.stream().map(Results.Pair::ratio).toList());
+        Stats serializerEvent = Stats.of(results.runtimeSerializerPairs.stream()
+                .map(p -> p.ours().event()).toList());
+        line(String.format("The event above is read by a small JDK-only reader, so that the comparison is about the "
+                        + "handlers. Lambda's Java runtime reads it with its own serialisation library "
+                        + "(aws-lambda-java-serialization, shaded Jackson data binding), which is the same cost "
+                        + "whatever the handler: with that library in the driver, reading the event took %.0f ms "
+                        + "(median of %d) and the paired ratio was %.2f (min %.2f, max %.2f).",
+                serializerEvent.median(), serializerEvent.n(), serializerRatio.median(), serializerRatio.min(),
+                serializerRatio.max()));
+        line("");
+    }
+
+    private void phase(String name, ToDoubleFunction<ColdSample> phase) {
+        line("| " + name + " | " + Stats.of(results.pairs.stream().map(p -> phase.applyAsDouble(p.ours())).toList())
+                .range() + " | " + Stats.of(results.pairs.stream().map(p -> phase.applyAsDouble(p.baseline()))
+                .toList()).range() + " |");
+    }
+
+    private void size(Stats oursRss, Stats baselineRss) {
+        line("## Size, classes, memory");
+        line("");
+        line("| | Ours | Baseline |");
+        line("|---|---|---|");
+        line(String.format("| Jar | %,d bytes | %,d bytes |", results.functionJarBytes, results.baselineJarBytes));
+        line(String.format("| Classes loaded by the first response | %,d | %,d |", results.classesOurs.total(),
+                results.classesBaseline.total()));
+        for (String source : results.classesOurs.bySource().keySet()) {
+            line(String.format("| … %s | %,d | %,d |", source, results.classesOurs.bySource().get(source),
+                    results.classesBaseline.bySource().getOrDefault(source, 0)));
+        }
+        line(String.format("| Peak RSS (VmHWM after the first response), median (min–max) | %.1f MiB (%.1f–%.1f) "
+                        + "| %.1f MiB (%.1f–%.1f) |", oursRss.median() / 1024, oursRss.min() / 1024,
+                oursRss.max() / 1024, baselineRss.median() / 1024, baselineRss.min() / 1024,
+                baselineRss.max() / 1024));
+        line("");
+        line("Classes are counted with `-Xlog:class+load` up to the driver's marker printed after the first response "
+                + "(one extra run each, driver classes included).");
+        line("");
+    }
+
+    private void httpClients() {
+        line("## HTTP client: URLConnection, Apache 5, AWS CRT");
+        line("");
+        line("The function's client configuration (`DynamoDbClients`) on each HTTP client, same timeouts. Cold: "
+                + benchmark.settings.clientRounds() + " rounds, the three interleaved. Warm: one JVM each, "
+                + "page of 20, as in the warm section below.");
+        line("");
+        line("| HTTP client | Cold, launch to first 200 (ms) | Init (ms) | Warm median (µs) | Warm p99 (µs) "
+                + "| Extra jar bytes |");
+        line("|---|---|---|---|---|---|");
+        for (String client : Benchmark.HTTP_CLIENTS) {
+            List<ColdSample> cold = results.clientCold.get(client);
+            Stats warm = results.warm.get(client).get("handler20");
+            line(String.format("| %s | %s | %s | %.0f | %.0f | %,d |", client,
+                    Stats.of(cold.stream().map(ColdSample::total).toList()).range(),
+                    Stats.of(cold.stream().map(ColdSample::init).toList()).range(),
+                    warm.median(), warm.p99(), results.httpClientExtraBytes.get(client)));
+        }
+        line("");
+        line(HttpClientChoice.REASON);
+        line("");
+    }
+
+    private void warm() {
+        line("## Warm latency: the handler against the bare query floor");
+        line("");
+        line("One JVM (flags above), after warm-up; the handler (`handleRequest` on an API Gateway event, so parsing, "
+                + "the enhanced client's query and mapping, JSON writing, the token) against the floor: a bare "
+                + "low-level `DynamoDbClient.query` of the same page (same key, limit, projection) on the same "
+                + "client. Series are interleaved in blocks of 25 calls. Microseconds:");
+        line("");
+        line("| HTTP client | Series | n | Median | p99 | Mean |");
+        line("|---|---|---|---|---|---|");
+        results.warm.forEach((client, series) -> series.forEach((name, stats) -> line(String.format(
+                "| %s | %s | %d | %.0f | %.0f | %.0f |", client, name, stats.n(), stats.median(), stats.p99(),
+                stats.max()))));
+        line("");
+    }
+
+    private void deep() {
+        line("## Deep pagination");
+        line("");
+        line(String.format("Tenant `deep`, %,d invoice groups, pages of 100: the driver walks the nextTokens to page "
+                + "1,000, then times page 1 and page 1,000 alternately, through the handler and as bare queries "
+                + "(the same Query, with and without the ExclusiveStartKey) on the same client. Microseconds:",
+                benchmark.settings.deepTenantSize()));
+        line("");
+        line("| Series | n | Median | p99 | Mean |");
+        line("|---|---|---|---|---|");
+        results.deep.forEach((name, stats) -> line(String.format("| %s | %d | %.0f | %.0f | %.0f |",
+                DEEP_LABELS.getOrDefault(name, name), stats.n(), stats.median(), stats.p99(), stats.max())));
+        line("");
+        Stats page1 = results.deep.get("page1");
+        Stats page1000 = results.deep.get("page1000");
+        Stats floor1 = results.deep.get("floorPage1");
+        Stats floor1000 = results.deep.get("floorPage1000");
+        line(String.format("Page 1,000 / page 1: %.2f through the handler, %.2f as bare queries. A page is one Query "
+                + "that starts at the token's key (ExclusiveStartKey), never a skip over earlier pages; whatever "
+                + "grows with the offset grows in the store's own Query (here DynamoDB Local, an SQLite-backed "
+                + "emulator), not in the function.", page1000.median() / page1.median(),
+                floor1000.median() / floor1.median()));
+        line("");
+    }
+
+    private static final Map<String, String> DEEP_LABELS = Map.of(
+            "page1", "Handler, page 1", "page1000", "Handler, page 1,000",
+            "floorPage1", "Bare query, page 1", "floorPage1000", "Bare query, page 1,000");
+
+    private void notes() {
+        line("## Notes");
+        line("");
+        for (String note : Notes.LINES) {
+            line("- " + note);
+        }
+        line("");
+    }
+
+    private void target(String target, String measured, boolean met) {
+        line("| " + target + " | " + measured + " | " + (met ? "met" : "**not met**") + " |");
+    }
+
+    private void line(String text) {
+        md.append(text).append('\n');
+    }
+
+    private static String property(String pom, String name) {
+        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        return matcher.find() ? matcher.group(1) : "?";
+    }
+
+    private static String cpuModel() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("model name")) {
+                return line.substring(line.indexOf(':') + 1).strip();
+            }
+        }
+        return "unknown CPU";
+    }
+
+    private static String memTotal() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                return String.format("%.1f GiB", kib / 1024.0 / 1024.0);
+            }
+        }
+        return "unknown";
+    }
+
+    static List<String> lines(String... lines) {
+        return new ArrayList<>(List.of(lines));
+    }
+}

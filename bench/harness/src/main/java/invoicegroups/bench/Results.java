@@ -1,0 +1,39 @@
+package invoicegroups.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one benchmark run measured. */
+final class Results {
+
+    /** One cold start of each, launched one after the other. */
+    record Pair(ColdSample ours, ColdSample baseline) {
+        double ratio() {
+            return ours.total() / baseline.total();
+        }
+
+        double ratioWithoutEvent() {
+            return ours.withoutEvent() / baseline.withoutEvent();
+        }
+    }
+
+    /** Classes loaded by the first response, in all and by where they came from. */
+    record Classes(int total, Map<String, Integer> bySource) {
+    }
+
+    String startedAt;
+    String finishedAt;
+    String loadAverageAtStart;
+    final List<Pair> pairs = new ArrayList<>();
+    final List<Pair> runtimeSerializerPairs = new ArrayList<>();
+    Classes classesOurs;
+    Classes classesBaseline;
+    final Map<String, List<ColdSample>> clientCold = new LinkedHashMap<>();
+    final Map<String, Map<String, Stats>> warm = new LinkedHashMap<>();
+    Map<String, Stats> deep;
+    long functionJarBytes;
+    long baselineJarBytes;
+    final Map<String, Long> httpClientExtraBytes = new LinkedHashMap<>();
+}
