@@ -56,11 +56,14 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        int status = run(List.of(args), System.out, System.err);
-        if (status != 0) {
+        List<String> arguments = List.of(args);
+        int status = run(arguments, System.out, System.err);
+        boolean serving = status == 0 && OptionsParser.parse(arguments).mode() == Options.Mode.SERVE;
+        // Serving, the server's thread keeps the JVM alive until Ctrl-C runs the shutdown hook. Otherwise the work
+        // is done, but DynamoDB Local leaves non-daemon threads behind when it stops: exit explicitly.
+        if (!serving) {
             System.exit(status);
         }
-        // Serving: the server's thread keeps the JVM alive until Ctrl-C runs the shutdown hook.
     }
 
     /** @return the exit status: 0, or the {@link StartupException}'s */
@@ -82,8 +85,8 @@ public final class LocalApi implements AutoCloseable {
         } catch (StartupException e) {
             err.println("error: " + e.getMessage());
             return e.exitStatus();
-        } catch (RuntimeException e) {
-            // Not expected; still one line, not a stack trace.
+        } catch (RuntimeException | LinkageError e) {
+            // Not expected (a broken build: a class missing); still one line, not a stack trace.
             err.println("error: " + e);
             return StartupException.FAILURE;
         }

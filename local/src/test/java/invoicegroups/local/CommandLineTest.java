@@ -32,6 +32,14 @@ class CommandLineTest {
     }
 
     @Test
+    void invokeAsItsOwnProcessPrintsOnlyTheResponseAndExits() throws Exception {
+        Outcome outcome = java("invoke", "../events/first-page.json");
+
+        assertThat(outcome.status()).as(outcome.err()).isZero();
+        assertThat(RunningLocalApi.JSON.readTree(outcome.out()).get("statusCode").intValue()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownOptionIsAOneLineUsageErrorAndExitStatusTwo() throws Exception {
         Outcome outcome = java("--prot", "8081");
 
