@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import invoicegroups.entity.InvoiceGroup;
 import invoicegroups.local.control.DemoClients;
 import invoicegroups.local.control.InvoiceGroupGenerator;
-import invoicegroups.local.entity.DemoClient;
 import invoicegroups.local.entity.Options;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
