@@ -31,6 +31,7 @@ public final class Benchmark {
     static final String WARM_DRIVER = "invoicegroups.bench.driver.WarmLatency";
     static final String FUNCTION_HANDLER = "invoicegroups.boundary.ListInvoiceGroupsHandler";
     static final String BASELINE_HANDLER = "tutorial.TutorialHandler";
+    static final String SDK_FLOOR_HANDLER = "invoicegroups.boundary.BareQueryHandler";
     static final String MARKER = "--- first response ---";
     static final String TENANT = "acme";
     static final String DEEP_TENANT = "deep";
@@ -130,12 +131,15 @@ public final class Benchmark {
     }
 
     private void coldStarts(Jvm jvm) {
-        log("cold starts: " + settings.warmUpPairs + " warm-up pairs, " + settings.pairs + " measured pairs");
+        log("cold starts: " + settings.warmUpPairs + " warm-up rounds, " + settings.pairs
+                + " measured rounds of ours, baseline, SDK floor");
         for (int i = 0; i < settings.warmUpPairs + settings.pairs; i++) {
             ColdSample ours = cold(jvm, functionJar, FUNCTION_HANDLER, List.of(), List.of(), List.of());
             ColdSample baseline = cold(jvm, baselineJar, BASELINE_HANDLER, List.of(), List.of(), List.of());
+            ColdSample sdkFloor = cold(jvm, functionJar, SDK_FLOOR_HANDLER, List.of(), List.of(), List.of());
             if (i >= settings.warmUpPairs) {
                 results.pairs.add(new Results.Pair(ours, baseline));
+                results.sdkFloorPairs.add(new Results.Pair(sdkFloor, baseline));
                 log(String.format("  pair %d: ours %.0f ms, baseline %.0f ms, ratio %.2f", results.pairs.size(),
                         ours.total(), baseline.total(), ours.total() / baseline.total()));
             }
@@ -154,6 +158,7 @@ public final class Benchmark {
         log("classes loaded by the first response");
         results.classesOurs = classes(jvm, functionJar, FUNCTION_HANDLER);
         results.classesBaseline = classes(jvm, baselineJar, BASELINE_HANDLER);
+        results.classesSdkFloor = classes(jvm, functionJar, SDK_FLOOR_HANDLER);
     }
 
     private void httpClients(Jvm jvm) {

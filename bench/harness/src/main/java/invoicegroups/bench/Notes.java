@@ -15,6 +15,12 @@ final class Notes {
                     + "add to the first request of both handlers alike.",
             "Peak RSS is the driver's `VmHWM` from `/proc/self/status` after the first response, with "
                     + "`-XX:MaxRAM=512m` so that the JVM sizes its heap as in a 512 MB function.",
+            "Both handlers build their TLS context at start-up (the URLConnection and Apache 5 clients create it "
+                    + "when built) although DynamoDB Local is plain HTTP: in AWS that work is needed anyway, so it "
+                    + "stays in both measurements.",
+            "Deep pagination runs on DynamoDB Local, whose own Query slows with the ExclusiveStartKey's offset "
+                    + "(the bare-query rows show it); DynamoDB's Query seeks to the key. The function's own part is "
+                    + "reported separately.",
             "SnapStart is not measured here (no snapshotting outside Lambda); the priming hook is tested in "
                     + "`function/src/test/java/invoicegroups/SnapStartPrimingTest.java`.");
 

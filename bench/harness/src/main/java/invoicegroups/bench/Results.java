@@ -28,8 +28,11 @@ final class Results {
     String loadAverageAtStart;
     final List<Pair> pairs = new ArrayList<>();
     final List<Pair> runtimeSerializerPairs = new ArrayList<>();
+    /** The SDK's floor (bare client, one Query) against the baseline of the same round. */
+    final List<Pair> sdkFloorPairs = new ArrayList<>();
     Classes classesOurs;
     Classes classesBaseline;
+    Classes classesSdkFloor;
     final Map<String, List<ColdSample>> clientCold = new LinkedHashMap<>();
     final Map<String, Map<String, Stats>> warm = new LinkedHashMap<>();
     Map<String, Stats> deep;
