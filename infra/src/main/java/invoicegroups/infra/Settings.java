@@ -11,7 +11,7 @@ import software.constructs.Node;
 
 /**
  * Every knob of the stack, read once from CDK context ({@code cdk.json} "context" or {@code cdk deploy -c key=value}),
- * with the defaults named here. infra/README-deploy.md lists the same keys.
+ * with the defaults named here. README.md (Deploy, Configuration (CDK context)) lists the same keys.
  */
 public record Settings(
         String stackName,

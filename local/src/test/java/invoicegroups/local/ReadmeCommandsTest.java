@@ -19,7 +19,7 @@ class ReadmeCommandsTest {
     @Test
     void theReadmeShowsTheCurlPairTheRunnerPrints() throws IOException {
         URI readmePort = URI.create("http://localhost:8080");
-        String readme = Files.readString(Path.of("README-local.md"));
+        String readme = Files.readString(Path.of("..", "README.md"));
 
         assertThat(readme).contains(StartupBanner.tokenCommand(readmePort, DemoClients.ACME))
                 .contains(StartupBanner.listCommand(readmePort));
