@@ -15,7 +15,8 @@ final class Report {
 
     static final double COLD_RATIO_TARGET = 0.5;
     static final int CLASSES_TARGET = 3_000;
-    static final long JAR_TARGET_BYTES = 8L * 1024 * 1024;
+    /** 8 MB read strictly: 8,000,000 bytes (8 MiB would allow 8,388,608). */
+    static final long JAR_TARGET_BYTES = 8_000_000L;
     static final long RSS_TARGET_KIB = 100L * 1024;
     static final double WARM_MEDIAN_MARGIN_MICROS = 200;
     static final double WARM_P99_FACTOR = 1.1;
@@ -57,7 +58,8 @@ final class Report {
                 ratio.median() <= COLD_RATIO_TARGET);
         target("Classes loaded by the first response ≤ 3,000", String.format("%,d", results.classesOurs.total()),
                 results.classesOurs.total() <= CLASSES_TARGET);
-        target("Function jar ≤ 8 MB (8,388,608 bytes)", String.format("%,d bytes", results.functionJarBytes),
+        target("Function jar ≤ 8 MB", String.format("%,d bytes (%.2f MB, %.2f MiB)", results.functionJarBytes,
+                results.functionJarBytes / 1e6, results.functionJarBytes / 1024.0 / 1024.0),
                 results.functionJarBytes <= JAR_TARGET_BYTES);
         target("Peak RSS ≤ 100 MiB", String.format("%.1f MiB (median; max %.1f)", oursRss.median() / 1024,
                 oursRss.max() / 1024), oursRss.max() <= RSS_TARGET_KIB);
@@ -187,7 +189,10 @@ final class Report {
                         + "handlers. Lambda's Java runtime reads it with its own serialisation library "
                         + "(aws-lambda-java-serialization, shaded Jackson data binding), which is the same cost "
                         + "whatever the handler: with that library in the driver, reading the event took %.0f ms "
-                        + "(median of %d) and the paired ratio was %.2f (min %.2f, max %.2f).",
+                        + "(median of %d) and the paired ratio was %.2f (min %.2f, max %.2f). Besides adding the "
+                        + "same time to both, it loads the JDK's reflection and bean machinery before the handler "
+                        + "is built (the driver reads the event first), which the reflection-based baseline then "
+                        + "finds ready; in Lambda the runtime deserialises the event after initialisation.",
                 serializerEvent.median(), serializerEvent.n(), serializerRatio.median(), serializerRatio.min(),
                 serializerRatio.max()));
         line("");
