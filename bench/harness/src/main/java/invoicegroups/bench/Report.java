@@ -102,6 +102,7 @@ final class Report {
         line("");
 
         coldStart(ratio);
+        primed();
         size(oursRss, baselineRss);
         httpClients();
         warm();
@@ -196,6 +197,35 @@ final class Report {
                 serializerEvent.median(), serializerEvent.n(), serializerRatio.median(), serializerRatio.min(),
                 serializerRatio.max()));
         line("");
+    }
+
+    private void primed() {
+        line("## SnapStart priming");
+        line("");
+        line("SnapStart itself needs Lambda (the snapshot is taken and restored there), so this measures what the "
+                + "priming puts into the snapshot: the same cold start with `SnapStartPriming.beforeCheckpoint` run "
+                + "between initialisation and the first request (as Lambda runs it before the snapshot), against "
+                + "ours without it, " + results.primedPairs.size() + " pairs. Milliseconds, median (min–max):");
+        line("");
+        line("| Phase | Primed | Not primed |");
+        line("|---|---|---|");
+        line("| Initialisation | " + range(results.primedPairs, true, ColdSample::init) + " | "
+                + range(results.primedPairs, false, ColdSample::init) + " |");
+        line("| Priming (`beforeCheckpoint`, before the snapshot in Lambda) | "
+                + range(results.primedPairs, true, ColdSample::priming) + " | – |");
+        line("| **First request** (what a restored environment still runs) | "
+                + range(results.primedPairs, true, ColdSample::firstRequest) + " | "
+                + range(results.primedPairs, false, ColdSample::firstRequest) + " |");
+        line("");
+        line("What the first request still spends after priming is the function's own DynamoDB client meeting "
+                + "DynamoDB for the first time: resolving credentials, opening the connection and its HTTP client's "
+                + "classes, none of which may be in a snapshot.");
+        line("");
+    }
+
+    private static String range(List<Results.Pair> pairs, boolean first, ToDoubleFunction<ColdSample> phase) {
+        return Stats.of(pairs.stream().map(p -> phase.applyAsDouble(first ? p.ours() : p.baseline())).toList())
+                .range();
     }
 
     private void phase(String name, ToDoubleFunction<ColdSample> phase) {

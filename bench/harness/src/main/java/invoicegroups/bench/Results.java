@@ -28,6 +28,8 @@ final class Results {
     String loadAverageAtStart;
     final List<Pair> pairs = new ArrayList<>();
     final List<Pair> runtimeSerializerPairs = new ArrayList<>();
+    /** Ours with SnapStart's priming run after initialisation, against ours without, one after the other. */
+    final List<Pair> primedPairs = new ArrayList<>();
     /** The SDK's floor (bare client, one Query) against the baseline of the same round. */
     final List<Pair> sdkFloorPairs = new ArrayList<>();
     Classes classesOurs;
