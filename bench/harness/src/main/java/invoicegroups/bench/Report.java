@@ -42,7 +42,7 @@ final class Report {
         line("");
         line("Written by `bench/run.sh` (the harness `invoicegroups.bench.Benchmark`, module `bench/`) on "
                 + results.startedAt + "; every figure below comes from that one run. How it measures: "
-                + "[bench/README-bench.md](bench/README-bench.md).");
+                + "[README.md, Performance](README.md#performance).");
         line("");
         line("```");
         line("bench/run.sh");
