@@ -13,10 +13,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The same list operation tests against LocalStack's DynamoDB in a container. Skipped where there is no Docker
- * engine; {@code LOCALSTACK_AUTH_TOKEN} is handed to LocalStack when set.
+ * engine; {@code LOCALSTACK_AUTH_TOKEN} is handed to LocalStack when set, {@code LOCALSTACK_IMAGE} picks the image.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ListInvoiceGroupsOnLocalStackTest extends ListInvoiceGroupsContract {
+
+    /** Pinned for repeatable runs; {@code LOCALSTACK_IMAGE} overrides it (e.g. localstack/localstack-pro). */
+    private static final String DEFAULT_IMAGE = "localstack/localstack:4.10";
 
     @Container
     static final LocalStackContainer LOCALSTACK = localStack();
@@ -34,7 +37,9 @@ class ListInvoiceGroupsOnLocalStackTest extends ListInvoiceGroupsContract {
     }
 
     private static LocalStackContainer localStack() {
-        LocalStackContainer container = new LocalStackContainer("localstack/localstack:4.10").withServices("dynamodb");
+        String image = Optional.ofNullable(System.getenv("LOCALSTACK_IMAGE")).filter(name -> !name.isBlank())
+                .orElse(DEFAULT_IMAGE);
+        LocalStackContainer container = new LocalStackContainer(image).withServices("dynamodb");
         Optional.ofNullable(System.getenv("LOCALSTACK_AUTH_TOKEN")).filter(token -> !token.isBlank())
                 .ifPresent(token -> container.withEnv("LOCALSTACK_AUTH_TOKEN", token));
         return container;
