@@ -2,9 +2,7 @@ package invoicegroups.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +15,11 @@ import org.junit.jupiter.api.Test;
 /** A busy port, a bad option or a bad file is one line on stderr and a non-zero exit, never a stack trace. */
 class CommandLineTest {
 
-    private record Outcome(int status, String out, String err) {
-    }
 
     @Test
     void aPortInUseIsAOneLineErrorAndExitStatusOne() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Outcome outcome = java("--port", Integer.toString(busy.getLocalPort()));
+            CommandOutcome outcome = java("--port", Integer.toString(busy.getLocalPort()));
 
             assertThat(outcome.status()).isEqualTo(1);
             assertThat(outcome.err().strip()).isEqualTo("error: port " + busy.getLocalPort()
@@ -33,7 +29,7 @@ class CommandLineTest {
 
     @Test
     void invokeAsItsOwnProcessPrintsOnlyTheResponseAndExits() throws Exception {
-        Outcome outcome = java("invoke", "../events/first-page.json");
+        CommandOutcome outcome = java("invoke", "../events/first-page.json");
 
         assertThat(outcome.status()).as(outcome.err()).isZero();
         assertThat(RunningLocalApi.JSON.readTree(outcome.out()).get("statusCode").intValue()).isEqualTo(200);
@@ -41,7 +37,7 @@ class CommandLineTest {
 
     @Test
     void anUnknownOptionIsAOneLineUsageErrorAndExitStatusTwo() throws Exception {
-        Outcome outcome = java("--prot", "8081");
+        CommandOutcome outcome = java("--prot", "8081");
 
         assertThat(outcome.status()).isEqualTo(2);
         assertThat(outcome.err().strip()).isEqualTo("error: unknown option --prot (see --help)");
@@ -49,7 +45,7 @@ class CommandLineTest {
 
     @Test
     void aMissingDataFileIsAOneLineErrorAndExitStatusOne() throws Exception {
-        Outcome outcome = java("--data-file", "no-such-file.json");
+        CommandOutcome outcome = java("--data-file", "no-such-file.json");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err().strip()).isEqualTo("error: no-such-file.json: no such file");
@@ -57,39 +53,32 @@ class CommandLineTest {
 
     @Test
     void badOptionValuesAreUsageErrors() {
-        assertUsageError(run("--port", "eighty"), "error: --port must be a whole number, not eighty");
-        assertUsageError(run("--port", "70000"), "error: --port must be from 0 to 65535, not 70000");
-        assertUsageError(run("--port"), "error: --port needs a value (see --help)");
-        assertUsageError(run("--generate", "10"), "error: --generate and --tenant go together: --generate N --tenant TENANT");
-        assertUsageError(run("--generate", "0", "--tenant", "bench"), "error: --generate must be from 1 to 10000000, not 0");
-        assertUsageError(run("--generate", "5", "--tenant", "no spaces"), "error: --tenant must be 1 to 128 of A-Z a-z 0-9 . _ : -, not no spaces");
-        assertUsageError(run("serve"), "error: unexpected argument serve (see --help)");
+        assertUsageError(CommandOutcome.run("--port", "eighty"), "error: --port must be a whole number, not eighty");
+        assertUsageError(CommandOutcome.run("--port", "70000"), "error: --port must be from 0 to 65535, not 70000");
+        assertUsageError(CommandOutcome.run("--port"), "error: --port needs a value (see --help)");
+        assertUsageError(CommandOutcome.run("--generate", "10"), "error: --generate and --tenant go together: --generate N --tenant TENANT");
+        assertUsageError(CommandOutcome.run("--generate", "0", "--tenant", "bench"), "error: --generate must be from 1 to 10000000, not 0");
+        assertUsageError(CommandOutcome.run("--generate", "5", "--tenant", "no spaces"), "error: --tenant must be 1 to 128 of A-Z a-z 0-9 . _ : -, not no spaces");
+        assertUsageError(CommandOutcome.run("serve"), "error: unexpected argument serve (see --help)");
     }
 
     @Test
     void helpExplainsEveryOption() {
-        Outcome outcome = run("--help");
+        CommandOutcome outcome = CommandOutcome.run("--help");
 
         assertThat(outcome.status()).isZero();
         assertThat(outcome.out()).contains("--port", "--data-dir", "--data-file", "--generate", "--tenant", "invoke",
                 "--help");
     }
 
-    private static void assertUsageError(Outcome outcome, String line) {
+    private static void assertUsageError(CommandOutcome outcome, String line) {
         assertThat(outcome.status()).isEqualTo(2);
         assertThat(outcome.err().strip()).isEqualTo(line);
     }
 
-    private static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = LocalApi.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** The runner as its own JVM, as the README starts it, so the exit status and stderr are the real ones. */
-    private static Outcome java(String... args) throws IOException, InterruptedException {
+    private static CommandOutcome java(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), LocalApi.class.getName()));
@@ -100,7 +89,7 @@ class CommandLineTest {
             process.destroyForcibly();
             throw new AssertionError("the runner did not exit: " + command);
         }
-        return new Outcome(process.exitValue(),
+        return new CommandOutcome(process.exitValue(),
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }

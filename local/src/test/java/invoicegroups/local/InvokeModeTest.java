@@ -2,18 +2,12 @@ package invoicegroups.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** {@code invoke <event-file>} runs the handler once on a sample API Gateway event, like {@code sam local invoke -e}. */
 class InvokeModeTest {
 
-    private record Outcome(int status, String out, String err) {
-    }
 
     @Test
     void theFirstPageEventListsAcmesFirstTwoInvoiceGroupsWithANextToken() {
@@ -54,7 +48,7 @@ class InvokeModeTest {
 
     @Test
     void aMissingEventFileIsAOneLineError() {
-        Outcome outcome = run("invoke", "../events/no-such-event.json");
+        CommandOutcome outcome = CommandOutcome.run("invoke", "../events/no-such-event.json");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err().strip()).isEqualTo("error: ../events/no-such-event.json: no such file");
@@ -63,23 +57,16 @@ class InvokeModeTest {
 
     @Test
     void aFileThatIsNotAnEventIsAOneLineError() {
-        Outcome outcome = run("invoke", "pom.xml");
+        CommandOutcome outcome = CommandOutcome.run("invoke", "pom.xml");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err().strip()).startsWith("error: pom.xml: not an API Gateway HTTP API").doesNotContain("\n");
     }
 
     private static JsonNode response(String eventFile) {
-        Outcome outcome = run("invoke", eventFile);
+        CommandOutcome outcome = CommandOutcome.run("invoke", eventFile);
         assertThat(outcome.status()).as(outcome.err()).isZero();
         return RunningLocalApi.JSON.readTree(outcome.out());
     }
 
-    private static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = LocalApi.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 }
