@@ -3,6 +3,7 @@ package invoicegroups.dynamodblocal;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import invoicegroups.table.InvoiceGroupsTable;
+import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,8 +19,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
@@ -103,6 +106,38 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
                                     .attributeName(InvoiceGroupsTable.PARTITION_KEY).keyType(KeyType.HASH).build(),
                             KeySchemaElement.builder()
                                     .attributeName(InvoiceGroupsTable.SORT_KEY).keyType(KeyType.RANGE).build()));
+        } catch (ResourceInUseException alreadyExists) {
+            // Kept from an earlier run (a persistent data directory): nothing to do.
+        }
+    }
+
+    /**
+     * Creates the tenant registry table from the shared definition (partition key the app client id, index
+     * {@link TenantRegistryTable#BY_TENANT_INDEX} by tenant), on demand, if it does not exist yet.
+     */
+    public static void createTenantRegistryTable(DynamoDbClient client, String tableName) {
+        try {
+            client.createTable(table -> table
+                    .tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            AttributeDefinition.builder()
+                                    .attributeName(TenantRegistryTable.PARTITION_KEY)
+                                    .attributeType(TenantRegistryTable.KEY_TYPE).build(),
+                            AttributeDefinition.builder()
+                                    .attributeName(TenantRegistryTable.TENANT_ID)
+                                    .attributeType(TenantRegistryTable.KEY_TYPE).build())
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName(TenantRegistryTable.PARTITION_KEY).keyType(KeyType.HASH).build())
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                            .indexName(TenantRegistryTable.BY_TENANT_INDEX)
+                            .keySchema(
+                                    KeySchemaElement.builder()
+                                            .attributeName(TenantRegistryTable.TENANT_ID).keyType(KeyType.HASH).build(),
+                                    KeySchemaElement.builder()
+                                            .attributeName(TenantRegistryTable.PARTITION_KEY).keyType(KeyType.RANGE).build())
+                            .projection(projection -> projection.projectionType(ProjectionType.ALL))
+                            .build()));
         } catch (ResourceInUseException alreadyExists) {
             // Kept from an earlier run (a persistent data directory): nothing to do.
         }
