@@ -45,12 +45,6 @@ public record Configuration(
         return new Configuration(tableName, tenantClaim, region, endpoint, callTimeout, attemptTimeout);
     }
 
-    /** The same settings with DynamoDB at {@code endpoint}: SnapStart priming's loopback endpoint. */
-    Configuration withDynamoDbEndpoint(URI endpoint) {
-        return new Configuration(tableName, tenantClaim, region, Optional.of(endpoint), apiCallTimeout,
-                apiCallAttemptTimeout);
-    }
-
     private static String required(Map<String, String> environment, String name) {
         return optional(environment, name)
                 .orElseThrow(() -> new IllegalStateException("environment variable " + name + " is required"));

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Nothing reaches DynamoDB and nothing of the priming outlives the snapshot: the priming client has its own HTTP
  * client of the function's kind, sends to a {@link PrimingEndpoint} on the loopback interface of this process, which
- * answers one made-up page of a made-up tenant with {@code Connection: close}; it signs with placeholder credentials
+ * answers one made-up page of a made-up tenant and closes the connection after the last request; it signs with placeholder credentials
  * (the function's own are never resolved, so none are in the snapshot); the client, its HTTP client and the endpoint
  * are closed afterwards and priming fails if a connection is left open. The function's own client is not touched: it
  * has opened no connection when the snapshot is taken. Lambda's SnapStart guidance: connections made before the
@@ -44,10 +44,11 @@ public final class SnapStartPriming implements Resource {
             {"Count":2,"ScannedCount":2,"Items":[%s,%s]}""".formatted(item(1), item(2));
 
     /**
-     * Priming requests run before the snapshot: enough for Lambda's C1 compiler to compile the request path's hot
-     * methods, so that the first request after a restore runs compiled code (bench/: first request after priming).
+     * Priming requests run before the snapshot: enough for Lambda's C1 compiler to compile the request path's methods
+     * (they compile after about 200 calls), so that the first request after a restore runs compiled code (bench/:
+     * first request after priming). About a second, once per published version.
      */
-    static final int REQUESTS = 100;
+    static final int REQUESTS = 500;
 
     private final Configuration configuration;
     private final Supplier<SdkHttpClient> httpClients;
@@ -79,9 +80,10 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * Runs the priming requests through a second handler, whose DynamoDB client has its own HTTP client (of the
-     * function's kind) and placeholder credentials and is pointed at a {@link PrimingEndpoint} in this process; then
-     * closes all three and checks that the endpoint saw every connection closed. Returns the last response: the
+     * Runs the priming requests through a second handler, whose DynamoDB client is configured as the function's
+     * (endpoint resolution included) but has its own HTTP client of the function's kind, sending to a
+     * {@link PrimingEndpoint} in this process, and placeholder credentials; then closes all three and checks that
+     * the endpoint saw every connection closed. Returns the last response: the
      * made-up page, written as the API writes it.
      *
      * @throws IllegalStateException when a connection is left open (the snapshot must hold none)
@@ -90,10 +92,10 @@ public final class SnapStartPriming implements Resource {
         APIGatewayV2HTTPResponse response = null;
         int accepted;
         int open;
-        try (PrimingEndpoint endpoint = PrimingEndpoint.start(CANNED_QUERY_RESPONSE)) {
-            try (SdkHttpClient http = httpClients.get();
-                    DynamoDbClient unsent = DynamoDbClients.create(configuration.withDynamoDbEndpoint(endpoint.uri()),
-                            http, PLACEHOLDER_CREDENTIALS)) {
+        try (PrimingEndpoint endpoint = PrimingEndpoint.start(CANNED_QUERY_RESPONSE, REQUESTS)) {
+            // The function's own configuration, endpoint resolution included; only the HTTP layer sends elsewhere.
+            try (SdkHttpClient http = endpoint.sendingHere(httpClients.get());
+                    DynamoDbClient unsent = DynamoDbClients.create(configuration, http, PLACEHOLDER_CREDENTIALS)) {
                 ListInvoiceGroupsHandler handler = new ListInvoiceGroupsHandler(configuration, unsent);
                 for (int i = 0; i < REQUESTS && (response == null || response.getStatusCode() == 200); i++) {
                     response = handler.handleRequest(event(), null);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -45,22 +48,28 @@ class SnapStartPrimingConnectionsTest {
 
     @Test
     void aConnectionTheClientKeepsOpenFailsThePriming() {
-        // A client that ignores Connection: close and never closes: the endpoint sees the connection stay open.
+        // A client that never closes its connections: the endpoint sees one stay open.
         SnapStartPriming priming = new SnapStartPriming(CONFIGURATION, LeakingHttpClient::new);
 
         assertThatThrownBy(priming::prime).isInstanceOf(IllegalStateException.class).hasMessageContaining("left open");
     }
 
     @Test
-    void theEndpointCountsOnlyConnectionsTheClientClosed() throws Exception {
-        try (PrimingEndpoint endpoint = PrimingEndpoint.start("{}")) {
-            try (java.net.Socket socket = new java.net.Socket(endpoint.uri().getHost(), endpoint.uri().getPort())) {
-                socket.getOutputStream().write("POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}".getBytes());
-                byte[] answer = socket.getInputStream().readAllBytes();
-                assertThat(new String(answer)).startsWith("HTTP/1.1 200 OK").contains("Connection: close")
-                        .endsWith("\r\n\r\n{}");
-                assertThat(endpoint.open()).isEqualTo(1);
-            }
+    void theEndpointKeepsTheConnectionAliveUntilTheLastRequestAndCountsItClosedOnlyWhenTheClientClosesIt()
+            throws Exception {
+        try (PrimingEndpoint endpoint = PrimingEndpoint.start("{}", 2);
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
+            byte[] request = "POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().write(request);
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(3);
+            assertThat(answers.indexOf("Connection: keep-alive")).isLessThan(answers.indexOf("Connection: close"));
+            assertThat(answers).contains("x-amz-crc32: ").endsWith("\r\n\r\n{}");
+            assertThat(endpoint.open()).isEqualTo(1);
+
+            socket.close();
             waitUntil(() -> endpoint.open() == 0);
             assertThat(endpoint.accepted()).isEqualTo(1);
         }

@@ -21,8 +21,23 @@ final class Notes {
             "Deep pagination runs on DynamoDB Local, whose own Query slows with the ExclusiveStartKey's offset "
                     + "(the bare-query rows show it); DynamoDB's Query seeks to the key. The function's own part is "
                     + "reported separately.",
-            "SnapStart is not measured here (no snapshotting outside Lambda); the priming hook is tested in "
-                    + "`function/src/test/java/invoicegroups/SnapStartPrimingTest.java`.");
+            "SnapStart is not measured here (no snapshotting outside Lambda): the first request after priming is "
+                    + "measured in a JVM that ran the priming hook itself; the hook is tested in "
+                    + "`SnapStartPrimingTest` and `SnapStartPrimingConnectionsTest` (function module).");
+
+    /** What the first request after priming still does, and why priming cannot take it into the snapshot. */
+    static final List<String> PRIMING = List.of(
+            "Priming runs " + "100 requests through a second handler, whose DynamoDB client has its own HTTP client of "
+                    + "the function's kind and sends to a loopback endpoint in the process that answers a made-up "
+                    + "page with `Connection: close` (`SnapStartPriming`, `PrimingEndpoint`): the request path's "
+                    + "classes, the HTTP client's connection code and the C1-compiled hot methods are in the "
+                    + "snapshot. What the first request after a restore still does is what belongs to the function's "
+                    + "own client and must not be in a snapshot: resolving the function's credentials (the SDK's "
+                    + "default chain, about 50 classes and the chain's first walk; in Lambda with SnapStart, a call "
+                    + "to the container credentials endpoint), opening its first connection, and the first use of "
+                    + "that client's own per-instance state. Priming signs with placeholder credentials so that "
+                    + "none of the function's are resolved into the snapshot; in AWS the first request also pays the "
+                    + "TLS handshake with DynamoDB, which loopback plain HTTP does not show.");
 
     private Notes() {
     }

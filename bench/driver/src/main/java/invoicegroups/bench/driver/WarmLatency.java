@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * The series are interleaved in short blocks so that drift on a shared machine hits them alike. Prints one line per
  * series: {@code series=<name> n=<samples> medianMicros=<..> p99Micros=<..> meanMicros=<..>}.
  *
- * <p>Arguments: {@code warm <httpClient> <event file> <tenant> <rounds>} or {@code deep <event file> <tenant> <rounds>}.
+ * <p>Arguments: {@code warm <httpClient> <event file> <tenant> <rounds>} or
+ * {@code deep <httpClient> <event file> <tenant> <rounds>}.
  */
 public final class WarmLatency {
 
@@ -47,7 +48,7 @@ public final class WarmLatency {
         if (args[0].equals("warm")) {
             bench.warm(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]));
         } else {
-            bench.deep(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
+            bench.deep(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]));
         }
     }
 
@@ -56,6 +57,10 @@ public final class WarmLatency {
         DynamoDbClient client = HttpClientVariants.client(configuration, httpClient);
         ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
         Map<String, IntSupplier> series = new LinkedHashMap<>();
+        // The cold start's own request (events/first-page.json as it is): what the first request after priming is
+        // compared with.
+        APIGatewayV2HTTPEvent sample = HttpApiEvents.read(eventFile);
+        series.put("handlerSample", () -> status(handler.handleRequest(sample, context)));
         for (int pageSize : new int[] {20, 100}) {
             APIGatewayV2HTTPEvent event = event(eventFile, tenant, pageSize, null);
             QueryRequest floor = floorQuery(configuration.tableName(), tenant, pageSize);
@@ -65,9 +70,9 @@ public final class WarmLatency {
         run(series, rounds);
     }
 
-    private void deep(Path eventFile, String tenant, int rounds) throws Exception {
+    private void deep(String httpClient, Path eventFile, String tenant, int rounds) throws Exception {
         Configuration configuration = Configuration.fromEnvironment();
-        DynamoDbClient client = HttpClientVariants.client(configuration, HttpClientVariants.URL_CONNECTION);
+        DynamoDbClient client = HttpClientVariants.client(configuration, httpClient);
         ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
         APIGatewayV2HTTPEvent first = event(eventFile, tenant, 100, null);
         // Walk to page 1,000 the way a client does: each page's nextToken asks for the next.
