@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import invoicegroups.local.control.DataFile;
-import invoicegroups.local.control.StartupException;
-import invoicegroups.local.entity.Options;
+import invoicegroups.local.StartupException;
+import invoicegroups.local.Options;
 import invoicegroups.local.entity.TenantInvoiceGroup;
+import invoicegroups.table.TenantId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -120,7 +121,7 @@ class DataFileTest {
     void aFileThatIsNotAnObjectOfTenantsIsRefused() throws IOException {
         assertRefused(file("[" + VALID + "]"), "must be a JSON object of tenant ids");
         assertRefused(file("{\"acme\": {}}"), "tenant \"acme\" must be an array of invoice groups");
-        assertRefused(file("{\"ac me\": []}"), "tenant \"ac me\" is not a valid tenant id");
+        assertRefused(file("{\"ac me\": []}"), "a tenant id (key 1) is not valid: a tenant id is " + TenantId.RULE);
     }
 
     @Test

@@ -2,7 +2,9 @@ package invoicegroups.local.control;
 
 import invoicegroups.entity.Address;
 import invoicegroups.entity.InvoiceGroup;
+import invoicegroups.local.StartupException;
 import invoicegroups.local.entity.TenantInvoiceGroup;
+import invoicegroups.table.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +38,6 @@ public final class DataFile {
     /** The bundled sample data: tenants {@code acme} and {@code globex}. */
     public static final String SAMPLE_RESOURCE = "sample-invoice-groups.json";
 
-    private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final int MAX_EMAIL_LENGTH = 320;
     /** DynamoDB's limit for a sort key value. */
     private static final int MAX_ID_BYTES = 1024;
@@ -90,11 +90,14 @@ public final class DataFile {
                     + ": must be a JSON object of tenant ids, each with an array of invoice groups");
         }
         List<TenantInvoiceGroup> groups = new ArrayList<>();
+        int tenantNumber = -1;
         for (Map.Entry<String, JsonNode> tenant : root.properties()) {
+            tenantNumber++;
             String tenantId = tenant.getKey();
-            if (!TENANT_ID.matcher(tenantId).matches()) {
-                throw StartupException.failure(name + ": tenant \"" + tenantId
-                        + "\" is not a valid tenant id (1 to 128 of A-Z a-z 0-9 . _ : -)");
+            if (!TenantId.isValid(tenantId)) {
+                // Not echoed: an invalid id may be anything, of any length.
+                throw StartupException.failure(name + ": a tenant id (key " + (tenantNumber + 1)
+                        + ") is not valid: a tenant id is " + TenantId.RULE);
             }
             if (!tenant.getValue().isArray()) {
                 throw StartupException.failure(name + ": tenant \"" + tenantId + "\" must be an array of invoice groups");
