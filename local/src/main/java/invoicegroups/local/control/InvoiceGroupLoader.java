@@ -1,7 +1,7 @@
 package invoicegroups.local.control;
 
 import invoicegroups.control.InvoiceGroupTableSchema;
-import invoicegroups.local.entity.TenantInvoiceGroup;
+import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
