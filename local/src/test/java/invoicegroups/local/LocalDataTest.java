@@ -2,8 +2,8 @@ package invoicegroups.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import invoicegroups.local.control.LocalData;
-import invoicegroups.local.entity.Options;
+import invoicegroups.local.Options;
+import invoicegroups.local.data.LocalData;
 import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -76,11 +76,14 @@ public final class DataFile {
                     + ": must be a JSON object of tenant ids, each with an array of invoice groups");
         }
         List<TenantInvoiceGroup> groups = new ArrayList<>();
+        int tenantNumber = -1;
         for (Map.Entry<String, JsonNode> tenant : root.properties()) {
+            tenantNumber++;
             String tenantId = tenant.getKey();
             if (!TenantId.isValid(tenantId)) {
-                throw CommandFailure.invalidInput(name + ": tenant \"" + bounded(tenantId)
-                        + "\" is not a valid tenant id (" + TenantId.RULE + ")");
+                // Not echoed: an invalid id may be anything, of any length.
+                throw CommandFailure.invalidInput(name + ": a tenant id (key " + (tenantNumber + 1)
+                        + ") is not valid: a tenant id is " + TenantId.RULE);
             }
             if (!tenant.getValue().isArray()) {
                 throw CommandFailure.invalidInput(name + ": tenant \"" + tenantId + "\" must be an array of invoice groups");
@@ -200,11 +203,6 @@ public final class DataFile {
         } catch (DateTimeParseException e) {
             throw where.problem(field, "must be an RFC 3339 date-time such as 2024-05-01T09:30:00Z");
         }
-    }
-
-    /** A property name as found, cut short: messages never repeat unbounded input. */
-    private static String bounded(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private static String firstLine(String message) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import invoicegroups.ops.failure.CommandFailure;
+import invoicegroups.table.TenantId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ class DataFileTest {
     void aFileThatIsNotAnObjectOfTenantsIsRefused() throws IOException {
         assertRefused(file("[" + VALID + "]"), "must be a JSON object of tenant ids");
         assertRefused(file("{\"acme\": {}}"), "tenant \"acme\" must be an array of invoice groups");
-        assertRefused(file("{\"ac me\": []}"), "tenant \"ac me\" is not a valid tenant id");
+        assertRefused(file("{\"ac me\": []}"), "a tenant id (key 1) is not valid: a tenant id is " + TenantId.RULE);
     }
 
     @Test
@@ -120,7 +121,7 @@ class DataFileTest {
         Path file = file("{\"" + tooLong + "\": []}");
 
         assertThatThrownBy(() -> DataFile.read(file)).isInstanceOf(CommandFailure.InvalidInput.class)
-                .hasMessageContaining("is not a valid tenant id (1 to 128 letters")
+                .hasMessageContaining("a tenant id (key 1) is not valid: a tenant id is " + TenantId.RULE)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(tooLong));
     }
 
