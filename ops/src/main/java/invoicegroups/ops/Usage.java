@@ -1,6 +1,6 @@
 package invoicegroups.ops;
 
-import invoicegroups.ops.target.Targets;
+import invoicegroups.ops.deployment.Targets;
 import invoicegroups.ops.tenants.TenantsCommand;
 
 /** The text of {@code --help}. */

@@ -19,7 +19,7 @@ public record Arguments(List<String> words, Map<String, String> options, Set<Str
     /** The options that take no value. Every other {@code --name} takes one. */
     public static final Set<String> FLAGS = Set.of("--help", "--dry-run");
 
-    /** Options every command that reaches a target takes: see {@code invoicegroups.ops.target.Targets}. */
+    /** Options every command that reaches a target takes: see {@code invoicegroups.ops.deployment.Targets}. */
     public static final Set<String> TARGET_OPTIONS = Set.of("--stack", "--region", "--endpoint");
 
     public Arguments {

@@ -2,7 +2,7 @@ package invoicegroups.ops.tenants;
 
 import invoicegroups.ops.backoff.Backoff;
 import invoicegroups.ops.failure.CommandFailure;
-import invoicegroups.ops.target.Target;
+import invoicegroups.ops.deployment.Target;
 import java.time.Duration;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -7,7 +7,7 @@ import static invoicegroups.table.TenantRegistryTable.STATUS;
 import static invoicegroups.table.TenantRegistryTable.TENANT_ID;
 
 import invoicegroups.ops.failure.AwsCall;
-import invoicegroups.ops.target.Target;
+import invoicegroups.ops.deployment.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

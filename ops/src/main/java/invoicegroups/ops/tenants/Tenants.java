@@ -5,7 +5,7 @@ import static invoicegroups.table.TenantRegistryTable.SUSPENDED;
 
 import invoicegroups.ops.backoff.Backoff;
 import invoicegroups.ops.failure.CommandFailure;
-import invoicegroups.ops.target.Target;
+import invoicegroups.ops.deployment.Target;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

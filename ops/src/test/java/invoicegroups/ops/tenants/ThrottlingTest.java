@@ -7,7 +7,7 @@ import invoicegroups.ops.Outcome;
 import invoicegroups.ops.backoff.Backoff;
 import invoicegroups.ops.cli.Arguments;
 import invoicegroups.ops.failure.CommandFailure;
-import invoicegroups.ops.target.Targets;
+import invoicegroups.ops.deployment.Targets;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
