@@ -43,7 +43,8 @@ final class InvoiceGroupsApi extends Construct {
     /**
      * Status and body of each gateway response the stack shapes. DEFAULT_4_XX / DEFAULT_5_XX cover every other type
      * with API Gateway's own message; {@code $context.error.messageString} is that message already quoted as a JSON
-     * string (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html).
+     * string, the form AWS's own example uses
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.responseTemplates.html).
      */
     static final Map<ResponseType, GatewayAnswer> GATEWAY_RESPONSES = gatewayResponses();
 
@@ -83,6 +84,7 @@ final class InvoiceGroupsApi extends Construct {
         GATEWAY_RESPONSES.forEach((type, answer) -> api.addGatewayResponse(answer.id(), GatewayResponseOptions.builder()
                 .type(type)
                 .statusCode(answer.statusCode())
+                .responseHeaders(Map.of("Content-Type", "'" + JSON + "'"))
                 .templates(Map.of(JSON, answer.body()))
                 .build()));
 

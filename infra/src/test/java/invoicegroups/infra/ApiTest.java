@@ -70,6 +70,8 @@ class ApiTest {
                 .containsEntry("ResponseTemplates", Map.of("application/json", "{\"message\":\"Not Found\"}"));
         assertThat(byType.get("THROTTLED")).containsEntry("StatusCode", "429")
                 .containsEntry("ResponseTemplates", Map.of("application/json", "{\"message\":\"Too Many Requests\"}"));
+        assertThat(byType.values()).allSatisfy(response -> assertThat(response)
+                .containsEntry("ResponseParameters", Map.of("gatewayresponse.header.Content-Type", "'application/json'")));
         for (String fallback : List.of("DEFAULT_4XX", "DEFAULT_5XX")) {
             assertThat(byType.get(fallback)).doesNotContainKey("StatusCode")
                     .containsEntry("ResponseTemplates", Map.of("application/json", "{\"message\":$context.error.messageString}"));
