@@ -60,7 +60,9 @@ public record Settings(
     /**
      * Cognito prefix domains: CreateUserPoolDomain's pattern and 63 characters
      * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html),
-     * and none of the words Cognito reserves in a prefix.
+     * and none of the words Cognito reserves in a prefix (CreateUserPoolDomain answers "Domain cannot contain reserved
+     * word: aws", https://github.com/aws-solutions/content-analysis-on-aws/issues/8; "cognito",
+     * https://github.com/aws-amplify/amplify-cli/issues/3854; "amazon", https://github.com/amazon-connect/voicemail-for-amazon-connect/issues/3).
      */
     static final Pattern DOMAIN_PREFIX = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     static final List<String> DOMAIN_PREFIX_RESERVED_WORDS = List.of("aws", "amazon", "cognito");
@@ -159,18 +161,18 @@ public record Settings(
                         && accessTokenValidityMinutes <= MAX_ACCESS_TOKEN_VALIDITY_MINUTES,
                 "accessTokenValidityMinutes must be 5..1440 (Cognito: five minutes to one day)");
         cognitoDomainPrefix.ifPresentOrElse(
-                prefix -> requireDomainPrefix(prefix, "cognitoDomainPrefix"),
-                () -> requireDomainPrefix(stackName.toLowerCase() + "-" + "0".repeat(ACCOUNT_ID_LENGTH),
-                        "stackName (the default cognitoDomainPrefix is the stack name lower-cased plus '-' and the account id;"
-                                + " set cognitoDomainPrefix or use a shorter stack name)"));
+                prefix -> requireDomainPrefix(prefix, "cognitoDomainPrefix", ""),
+                () -> requireDomainPrefix(stackName.toLowerCase() + "-" + "0".repeat(ACCOUNT_ID_LENGTH), "stackName",
+                        " (the default prefix is the stack name lower-cased, '-' and the 12-digit account id;"
+                                + " set cognitoDomainPrefix or choose another stack name)"));
     }
 
-    private static void requireDomainPrefix(String prefix, String key) {
-        require(prefix.length() <= MAX_DOMAIN_PREFIX_LENGTH, key + " gives a Cognito domain prefix longer than 63 characters");
+    private static void requireDomainPrefix(String prefix, String key, String hint) {
+        require(prefix.length() <= MAX_DOMAIN_PREFIX_LENGTH, key + " gives a Cognito domain prefix longer than 63 characters" + hint);
         require(DOMAIN_PREFIX.matcher(prefix).matches(),
-                key + " gives a Cognito domain prefix that is not lower-case letters, digits and inner '-'");
+                key + " gives a Cognito domain prefix that is not lower-case letters, digits and inner '-'" + hint);
         DOMAIN_PREFIX_RESERVED_WORDS.forEach(word -> require(!prefix.contains(word),
-                key + " gives a Cognito domain prefix containing the reserved word '" + word + "'"));
+                key + " gives a Cognito domain prefix containing the reserved word '" + word + "'" + hint));
     }
 
     private static DeploymentStrategy deploymentStrategy(String key) {
