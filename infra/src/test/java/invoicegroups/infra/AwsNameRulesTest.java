@@ -82,6 +82,21 @@ class AwsNameRulesTest {
         assertThat(violations).isEmpty();
     }
 
+    /** Resource types whose properties carry no name, identifier, prefix or description the stack chooses. */
+    static final List<String> TYPES_WITHOUT_CHOSEN_NAMES = List.of(
+            "AWS::Cognito::UserPool", "AWS::Lambda::Version", "AWS::Lambda::Permission", "AWS::Logs::LogGroup",
+            "AWS::SNS::TopicPolicy", "AWS::ApiGateway::Account", "AWS::ApiGateway::GatewayResponse",
+            "AWS::ApiGateway::Deployment", "AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentGroup");
+
+    @Test
+    void everyResourceTypeInTheTemplateIsEitherWalkedOrKnownToCarryNoChosenName() {
+        Map<String, Map<String, Object>> resources = Synthesized.at(DEFAULTS.template().toJSON(), "Resources");
+        List<String> walked = RULES.stream().map(Rule::type).distinct().toList();
+        assertThat(resources.values().stream().map(resource -> (String) resource.get("Type")).distinct())
+                .allSatisfy(type -> assertThat(walked.contains(type) || TYPES_WITHOUT_CHOSEN_NAMES.contains(type))
+                        .as(type + " needs a name rule or a place in TYPES_WITHOUT_CHOSEN_NAMES").isTrue());
+    }
+
     @Test
     void theWalkCatchesTheResourceServerNameThatFailedTheFirstDeploy() {
         Rule name = RULES.get(0);
