@@ -20,6 +20,10 @@ import software.constructs.Construct;
  *
  * <p>CodeDeploy's role gets exactly what a Lambda deployment without hooks calls (read and move this alias, read
  * these alarms) instead of the AWS managed AWSCodeDeployRoleForLambdaLimited, which allows them on every resource.
+ * Lambda's alias actions take the function or alias ARN as resource
+ * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html); DescribeAlarms may be scoped to
+ * alarm ARNs for metric alarms, only composite alarms need {@code *}
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html).
  */
 final class SafeRollout extends Construct {
 
