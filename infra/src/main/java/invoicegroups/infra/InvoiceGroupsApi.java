@@ -61,13 +61,17 @@ final class InvoiceGroupsApi extends Construct {
                 .retention(settings.logRetention())
                 .removalPolicy(settings.removalPolicy())
                 .build();
-        this.api = RestApi.Builder.create(this, "RestApi")
+        RestApi.Builder restApi = RestApi.Builder.create(this, "RestApi")
                 .restApiName(settings.stackName())
                 .description("List invoice groups for the calling tenant")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
-                // API Gateway writes access logs through the account's CloudWatch role; CDK creates and keeps it.
-                .cloudWatchRole(true)
-                .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
+                // API Gateway writes access logs through the account's one CloudWatch role (AWS::ApiGateway::Account):
+                // created and kept by default; apiGatewayCloudWatchRole=false leaves an account's existing role alone.
+                .cloudWatchRole(settings.apiGatewayCloudWatchRole());
+        if (settings.apiGatewayCloudWatchRole()) {
+            restApi.cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN);
+        }
+        this.api = restApi
                 .deployOptions(StageOptions.builder()
                         .stageName(STAGE_NAME)
                         // Method throttling for every method of the stage ("/*/*").

@@ -45,9 +45,11 @@ final class NagFindings {
                 .acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish", SNAPSTART_PUBLISH_REASON);
         NagSuppressions.addResourceSuppressions(stack.userPool.pool, List.of(
                 suppression("AwsSolutions-COG3", THREAT_PROTECTION_REASON, null)));
-        NagSuppressions.addResourceSuppressions(stack.api.api.getNode().findChild("CloudWatchRole"), List.of(
-                suppression("AwsSolutions-IAM4", API_CLOUDWATCH_ROLE_REASON,
-                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")));
+        if (stack.settings.apiGatewayCloudWatchRole()) {
+            NagSuppressions.addResourceSuppressions(stack.api.api.getNode().findChild("CloudWatchRole"), List.of(
+                    suppression("AwsSolutions-IAM4", API_CLOUDWATCH_ROLE_REASON,
+                            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")));
+        }
         NagSuppressions.addResourceSuppressions(stack.api.api, List.of(
                 suppression("AwsSolutions-APIG2", REQUEST_VALIDATION_REASON, null)));
         NagSuppressions.addResourceSuppressions(stack.api.api.getDeploymentStage(), List.of(

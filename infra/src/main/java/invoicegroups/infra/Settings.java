@@ -33,7 +33,8 @@ public record Settings(
         Optional<String> cognitoDomainPrefix,
         int accessTokenValidityMinutes,
         boolean snapStart,
-        DeploymentStrategy deploymentStrategy) {
+        DeploymentStrategy deploymentStrategy,
+        boolean apiGatewayCloudWatchRole) {
 
     static final String DEFAULT_STACK_NAME = "InvoiceGroups";
     // Java on Lambda gets CPU in proportion to memory; 1 GB restores a SnapStart snapshot and serves a page briskly.
@@ -122,7 +123,8 @@ public record Settings(
                 context.string("cognitoDomainPrefix"),
                 context.integer("accessTokenValidityMinutes", DEFAULT_ACCESS_TOKEN_VALIDITY_MINUTES),
                 context.bool("snapStart", true),
-                deploymentStrategy(context.string("deploymentStrategy").orElse(DeploymentStrategy.CANARY.key)));
+                deploymentStrategy(context.string("deploymentStrategy").orElse(DeploymentStrategy.CANARY.key)),
+                context.bool("apiGatewayCloudWatchRole", true));
         settings.validate();
         return settings;
     }

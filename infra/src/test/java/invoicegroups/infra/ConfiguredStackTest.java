@@ -27,7 +27,8 @@ class ConfiguredStackTest {
             Map.entry("cognitoDomainPrefix", "invoice-groups-dev-auth"),
             Map.entry("accessTokenValidityMinutes", 15),
             Map.entry("snapStart", "false"),
-            Map.entry("deploymentStrategy", "all-at-once")));
+            Map.entry("deploymentStrategy", "all-at-once"),
+            Map.entry("apiGatewayCloudWatchRole", "false")));
 
     @Test
     void destroyableMakesEveryStatefulResourceDeletable() {
@@ -51,6 +52,17 @@ class ConfiguredStackTest {
         assertThat(CONFIGURED.resources("AWS::Lambda::Version")).hasSize(2);
         assertThat(Synthesized.DEFAULTS.resources("AWS::Lambda::Function")).hasSize(2).allSatisfy((id, function) ->
                 assertThat((Object) at(function, "Properties", "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions")));
+    }
+
+    @Test
+    void apiGatewayCloudWatchRoleFalseLeavesTheAccountsLoggingRoleAlone() {
+        CONFIGURED.template().resourceCountIs("AWS::ApiGateway::Account", 0);
+        assertThat(CONFIGURED.resources("AWS::IAM::Role").values()).noneMatch(role ->
+                String.valueOf((Object) at(role, "Properties", "AssumeRolePolicyDocument")).contains("apigateway.amazonaws.com"));
+        Synthesized.DEFAULTS.template().resourceCountIs("AWS::ApiGateway::Account", 1);
+        // Access logs stay on: they then rely on the role the account already has.
+        assertThat(CONFIGURED.resources("AWS::ApiGateway::Stage")).hasSize(1).allSatisfy((id, stage) ->
+                assertThat((Object) at(stage, "Properties", "AccessLogSetting")).isNotNull());
     }
 
     @Test
