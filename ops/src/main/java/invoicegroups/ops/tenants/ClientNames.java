@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Cognito app client name for a tenant's client. Cognito's {@code ClientName} takes 1 to 128 characters of
- * {@code [\w\s+=,.@-]} (CreateUserPoolClient, API reference); a tenant id ({@link invoicegroups.table.TenantId})
+ * {@code [\w\s+=,.@-]} (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientDescription.html);
+ * a tenant id ({@link invoicegroups.table.TenantId})
  * may also hold {@code :}, so every character outside the name's set becomes {@code _}. The name is a label for
  * people in the console; which tenant a client belongs to is the registry's word alone.
  */

@@ -34,7 +34,10 @@ public final class TenantsCommand implements Command {
             tenants remove-client CLIENT_ID   removes one client of a tenant that has another
             tenants remove TENANT         removes all its clients and registry entries (its invoice groups stay)""";
 
-    /** Cognito's ClientId: 1 to 128 word characters or '+' (API reference). */
+    /**
+     * Cognito's ClientId: 1 to 128 word characters or '+'
+     * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientDescription.html).
+     */
     private static final Pattern CLIENT_ID = Pattern.compile("[\\w+]{1,128}");
     /** Bulk runs report progress every this many tenants. */
     static final int PROGRESS_EVERY = 100;
