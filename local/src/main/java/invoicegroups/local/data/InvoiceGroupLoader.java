@@ -2,7 +2,7 @@ package invoicegroups.local.data;
 
 import invoicegroups.control.InvoiceGroupTableSchema;
 import invoicegroups.local.StartupException;
-import invoicegroups.local.entity.TenantInvoiceGroup;
+import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -2,9 +2,14 @@ package invoicegroups.local.data;
 
 import invoicegroups.local.Options;
 import invoicegroups.local.Options.Generate;
-import invoicegroups.local.control.DataFile;
-import invoicegroups.local.entity.TenantInvoiceGroup;
+import invoicegroups.local.StartupException;
+import invoicegroups.ops.datafile.DataFile;
+import invoicegroups.ops.datafile.TenantInvoiceGroup;
+import invoicegroups.ops.failure.CommandFailure;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +18,9 @@ import java.util.function.LongConsumer;
 
 /** The invoice groups a run starts with: the bundled sample or the user's file, plus any synthetic ones. */
 public final class LocalData {
+
+    /** The bundled sample data: tenants {@code acme} and {@code globex}. */
+    public static final String SAMPLE_RESOURCE = "sample-invoice-groups.json";
 
     /** From this many synthetic invoice groups on, loading reports its progress. */
     static final int PROGRESS_FROM = 10_000;
@@ -28,8 +36,28 @@ public final class LocalData {
 
     /** Reads and checks the data file now, before anything starts: a bad file leaves nothing half-loaded. */
     public static LocalData of(Options options) {
-        List<TenantInvoiceGroup> groups = options.dataFile().map(DataFile::read).orElseGet(DataFile::readSample);
+        List<TenantInvoiceGroup> groups = options.dataFile().map(LocalData::read).orElseGet(LocalData::readSample);
         return new LocalData(groups, options.generate());
+    }
+
+    public static List<TenantInvoiceGroup> readSample() {
+        try (InputStream in = LocalData.class.getClassLoader().getResourceAsStream(SAMPLE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE_RESOURCE + " is missing from the runner's jar");
+            }
+            return DataFile.read(SAMPLE_RESOURCE, in);
+        } catch (IOException e) {
+            throw new IllegalStateException(SAMPLE_RESOURCE + " cannot be read", e);
+        }
+    }
+
+    /** The operator CLI's data-file reader; its one-line failure becomes the runner's. */
+    private static List<TenantInvoiceGroup> read(Path file) {
+        try {
+            return DataFile.read(file);
+        } catch (CommandFailure e) {
+            throw StartupException.failure(e.getMessage());
+        }
     }
 
     /** @return how many invoice groups each tenant got */

@@ -1,17 +1,11 @@
-package invoicegroups.local;
+package invoicegroups.ops.datafile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import invoicegroups.local.control.DataFile;
-import invoicegroups.local.StartupException;
-import invoicegroups.local.Options;
-import invoicegroups.local.entity.TenantInvoiceGroup;
+import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.table.TenantId;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,16 +22,6 @@ class DataFileTest {
 
     @TempDir
     Path directory;
-
-    @Test
-    void theBundledSampleHasTwoTenantsAndTheInvoiceGroupsTheSampleEventsExpect() {
-        List<TenantInvoiceGroup> sample = DataFile.readSample();
-
-        assertThat(sample).extracting(TenantInvoiceGroup::tenantId).contains("acme", "globex");
-        assertThat(sample).filteredOn(group -> group.tenantId().equals("acme"))
-                .extracting(group -> group.group().id())
-                .contains("ig_acme_001", "ig_acme_002", "ig_acme_003", "ig_acme_004", "ig_acme_005");
-    }
 
     @Test
     void aValidRecordBecomesTheInvoiceGroupItDescribes() throws IOException {
@@ -125,31 +109,27 @@ class DataFileTest {
     }
 
     @Test
+    void tenantIdsFollowTheOneTenantRule() throws IOException {
+        assertThat(DataFile.read(file("{\"acme:eu.1_x-2\": [" + VALID + "]}")))
+                .extracting(TenantInvoiceGroup::tenantId).containsExactly("acme:eu.1_x-2");
+    }
+
+    @Test
+    void aTooLongTenantIdIsRefusedWithoutBeingRepeated() throws IOException {
+        String tooLong = "a".repeat(129);
+
+        Path file = file("{\"" + tooLong + "\": []}");
+
+        assertThatThrownBy(() -> DataFile.read(file)).isInstanceOf(CommandFailure.InvalidInput.class)
+                .hasMessageContaining("a tenant id (key 1) is not valid: a tenant id is " + TenantId.RULE)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(tooLong));
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         Path missing = directory.resolve("missing.json");
 
         assertRefused(missing, missing + ": no such file");
-    }
-
-    @Test
-    void aMalformedFileLeavesNothingInTheTableEvenFromItsValidRecords() throws IOException {
-        Path data = directory.resolve("dynamodb");
-        Path bad = file("{\"acme\": [" + VALID + ", " + VALID.replace("ig_1", "ig_2").replace("USD", "") + "], "
-                + "\"zeta\": [" + VALID.replace("\"email\": \"one@acme.example\",", "") + "]}");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int status = LocalApi.run(List.of("--port", "0", "--data-dir", data.toString(), "--data-file", bad.toString()),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertThat(status).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
-                .isEqualTo("error: " + bad + ": tenant \"zeta\", record 1 (id \"ig_1\"): field \"email\" is required");
-        // Start on the same data directory with an empty file: the valid records of the bad file were never written.
-        try (RunningLocalApi local = RunningLocalApi.start(
-                Options.defaults().withPort(0).withDataDirectory(data).withDataFile(file("{}")))) {
-            assertThat(local.api.deployment().dynamoDb().scan(scan -> scan.tableName("invoice-groups")).count())
-                    .isZero();
-        }
     }
 
     private Path file(String content) throws IOException {
@@ -158,7 +138,7 @@ class DataFileTest {
 
     private static void assertRefused(Path file, String message) {
         assertThatThrownBy(() -> DataFile.read(file))
-                .isInstanceOf(StartupException.class)
+                .isInstanceOf(CommandFailure.InvalidInput.class)
                 .hasMessageContaining(message)
                 .hasMessageStartingWith(file.toString())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

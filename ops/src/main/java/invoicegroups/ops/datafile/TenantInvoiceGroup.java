@@ -1,4 +1,4 @@
-package invoicegroups.local.entity;
+package invoicegroups.ops.datafile;
 
 import invoicegroups.entity.InvoiceGroup;
 

@@ -1,9 +1,8 @@
-package invoicegroups.local.control;
+package invoicegroups.ops.datafile;
 
 import invoicegroups.entity.Address;
 import invoicegroups.entity.InvoiceGroup;
-import invoicegroups.local.StartupException;
-import invoicegroups.local.entity.TenantInvoiceGroup;
+import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.table.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,12 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{"acme": [{"id": "ig_acme_001", "name": "...", ...}], "globex": [...]}</pre>
  *
- * <p>The first problem found is a {@link StartupException} naming the file, the record and the field.
+ * <p>The first problem found is a {@link CommandFailure} (invalid input) naming the file, the record and the field.
+ * The local runner loads such a file at start; {@code import} loads one into a deployed table.
  */
 public final class DataFile {
-
-    /** The bundled sample data: tenants {@code acme} and {@code globex}. */
-    public static final String SAMPLE_RESOURCE = "sample-invoice-groups.json";
 
     private static final int MAX_EMAIL_LENGTH = 320;
     /** DynamoDB's limit for a sort key value. */
@@ -56,20 +53,9 @@ public final class DataFile {
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in);
         } catch (NoSuchFileException e) {
-            throw StartupException.failure(file + ": no such file");
+            throw CommandFailure.invalidInput(file + ": no such file");
         } catch (IOException e) {
-            throw StartupException.failure(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-    }
-
-    public static List<TenantInvoiceGroup> readSample() {
-        try (InputStream in = DataFile.class.getClassLoader().getResourceAsStream(SAMPLE_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SAMPLE_RESOURCE + " is missing from the runner's jar");
-            }
-            return read(SAMPLE_RESOURCE, in);
-        } catch (IOException e) {
-            throw new IllegalStateException(SAMPLE_RESOURCE + " cannot be read", e);
+            throw CommandFailure.invalidInput(file + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
@@ -79,14 +65,14 @@ public final class DataFile {
         try {
             root = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw StartupException.failure(name + ": cannot be read (" + e.getMessage() + ")");
+            throw CommandFailure.invalidInput(name + ": cannot be read (" + e.getMessage() + ")");
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw StartupException.failure(name + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw CommandFailure.invalidInput(name + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw StartupException.failure(name
+            throw CommandFailure.invalidInput(name
                     + ": must be a JSON object of tenant ids, each with an array of invoice groups");
         }
         List<TenantInvoiceGroup> groups = new ArrayList<>();
@@ -96,11 +82,11 @@ public final class DataFile {
             String tenantId = tenant.getKey();
             if (!TenantId.isValid(tenantId)) {
                 // Not echoed: an invalid id may be anything, of any length.
-                throw StartupException.failure(name + ": a tenant id (key " + (tenantNumber + 1)
+                throw CommandFailure.invalidInput(name + ": a tenant id (key " + (tenantNumber + 1)
                         + ") is not valid: a tenant id is " + TenantId.RULE);
             }
             if (!tenant.getValue().isArray()) {
-                throw StartupException.failure(name + ": tenant \"" + tenantId + "\" must be an array of invoice groups");
+                throw CommandFailure.invalidInput(name + ": tenant \"" + tenantId + "\" must be an array of invoice groups");
             }
             Map<String, Integer> seenIds = new HashMap<>();
             int number = 0;
@@ -230,13 +216,13 @@ public final class DataFile {
     /** Where a problem is: the file, the tenant, the record's position (from 1) and its id when it has one. */
     private record Record(String file, String tenantId, int number, JsonNode id) {
 
-        StartupException problem(String field, String rule) {
+        CommandFailure problem(String field, String rule) {
             return problem("field \"" + field + "\" " + rule);
         }
 
-        StartupException problem(String what) {
+        CommandFailure problem(String what) {
             String named = id != null && id.isString() ? " (id \"" + id.stringValue() + "\")" : "";
-            return StartupException.failure(
+            return CommandFailure.invalidInput(
                     file + ": tenant \"" + tenantId + "\", record " + number + named + ": " + what);
         }
     }
