@@ -3,7 +3,7 @@ package invoicegroups.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -26,7 +26,7 @@ class SnapStartPrimingConnectionsTest {
 
     @Test
     void primingAnswersTheMadeUpPageThroughTheFunctionsKindOfHttpClient() {
-        APIGatewayV2HTTPResponse response = new SnapStartPriming(CONFIGURATION).prime();
+        APIGatewayProxyResponseEvent response = new SnapStartPriming(CONFIGURATION).prime();
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("\"ig_priming_1\"", "nextToken");

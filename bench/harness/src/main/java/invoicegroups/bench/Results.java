@@ -44,4 +44,7 @@ final class Results {
     final Map<String, Long> httpClientBytes = new LinkedHashMap<>();
     /** The HTTP client in the function jar. */
     String functionHttpClient;
+    /** The Cognito trigger's cold starts (its own jar, one GetItem on the registry). */
+    final List<TriggerSample> triggerCold = new ArrayList<>();
+    long triggerJarBytes;
 }
