@@ -7,13 +7,18 @@ import invoicegroups.entity.PagePosition;
 import invoicegroups.entity.SortOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -38,8 +43,18 @@ public final class SnapStartPriming implements Resource {
 
     /** A tenant id no caller can hold: the priming page belongs to nobody. */
     static final String TENANT = "snapstart-priming";
-    private static final StaticCredentialsProvider PLACEHOLDER_CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("snapstart-priming", "snapstart-priming"));
+    /**
+     * Placeholder credentials, found by a provider chain shaped like the function's own
+     * ({@link DynamoDbClients#functionCredentials}): a first provider that finds nothing, then the placeholders, so
+     * that the chain's own code (its lambdas, the failure of a provider, the reuse of the last one) is loaded before
+     * the snapshot while the function's credentials are never resolved into it.
+     */
+    private static final AwsCredentialsProvider PLACEHOLDER_CREDENTIALS = AwsCredentialsProviderChain.builder()
+            .reuseLastProviderEnabled(true)
+            .credentialsProviders(() -> {
+                throw SdkClientException.create("no credentials here: SnapStart priming signs with placeholders");
+            }, StaticCredentialsProvider.create(AwsBasicCredentials.create("snapstart-priming", "snapstart-priming")))
+            .build();
     /** A DynamoDB Query response of two made-up items, every attribute type the schema maps. */
     private static final String CANNED_QUERY_RESPONSE = """
             {"Count":2,"ScannedCount":2,"Items":[%s,%s]}""".formatted(item(1), item(2));
@@ -49,7 +64,10 @@ public final class SnapStartPriming implements Resource {
      * (they compile after about 200 calls), so that the first request after a restore runs compiled code (bench/:
      * first request after priming). About a second, once per published version.
      */
-    static final int REQUESTS = 500;
+    static final int REQUESTS = 2000;
+
+    private static final long COMPILATION_WAIT_MILLIS = 3000;
+    private static final long JIT_IDLE_MILLIS = 50;
 
     private final Configuration configuration;
     private final Supplier<SdkHttpClient> httpClients;
@@ -112,7 +130,36 @@ public final class SnapStartPriming implements Resource {
             throw new IllegalStateException("SnapStart priming: " + accepted + " connections, " + open
                     + " left open");
         }
+        awaitCompilations();
+        // What the priming allocated is garbage: collected before the snapshot rather than restored with it.
+        System.gc();
         return response;
+    }
+
+    /**
+     * Waits (at most {@link #COMPILATION_WAIT_MILLIS}) until the JIT has been idle for a while, so that what the
+     * priming requests queued for compilation is compiled before the snapshot rather than during the first request
+     * after a restore.
+     */
+    private static void awaitCompilations() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + COMPILATION_WAIT_MILLIS * 1_000_000L;
+        long compiled = jit.getTotalCompilationTime();
+        try {
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(JIT_IDLE_MILLIS);
+                long now = jit.getTotalCompilationTime();
+                if (now == compiled) {
+                    return;
+                }
+                compiled = now;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A second-page request of the made-up tenant, page size 1, so a nextToken is both read and written. */

@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * series: {@code series=<name> n=<samples> medianMicros=<..> p99Micros=<..> meanMicros=<..>}.
  *
  * <p>Arguments: {@code warm <httpClient> <event file> <tenant> <rounds>} or
- * {@code deep <httpClient> <event file> <tenant> <rounds>}.
+ * {@code deep <httpClient> <event file> <tenant> <rounds>} or
+ * {@code profile <httpClient> <event file> <tenant> <page size> <seconds>}.
  */
 public final class WarmLatency {
 
@@ -48,6 +49,8 @@ public final class WarmLatency {
         WarmLatency bench = new WarmLatency();
         if (args[0].equals("warm")) {
             bench.warm(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]));
+        } else if (args[0].equals("profile")) {
+            bench.profile(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         } else {
             bench.deep(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]));
         }
@@ -69,6 +72,28 @@ public final class WarmLatency {
             series.put("floor" + pageSize, () -> client.query(floor).count() == pageSize + 1 ? 200 : 500);
         }
         run(series, rounds);
+    }
+
+    /**
+     * The handler alone on one page size for a number of seconds, for a sampling profiler: run this JVM with
+     * {@code -XX:StartFlightRecording=...} and read the samples with {@code jfr print --events jdk.ExecutionSample}
+     * (README, Performance).
+     */
+    private void profile(String httpClient, Path eventFile, String tenant, int pageSize, int seconds)
+            throws Exception {
+        Configuration configuration = Configuration.fromEnvironment();
+        ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration,
+                HttpClientVariants.client(configuration, httpClient));
+        APIGatewayProxyRequestEvent event = event(eventFile, tenant, pageSize, null);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int requests = 0;
+        while (System.nanoTime() < end) {
+            if (status(handler.handleRequest(event, context)) != 200) {
+                throw new IllegalStateException("the handler did not answer 200");
+            }
+            requests++;
+        }
+        System.out.println("requests=" + requests);
     }
 
     private void deep(String httpClient, Path eventFile, String tenant, int rounds) throws Exception {
