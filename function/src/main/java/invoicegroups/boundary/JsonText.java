@@ -1,5 +1,8 @@
 package invoicegroups.boundary;
 
+import invoicegroups.control.IsoInstants;
+import java.time.Instant;
+
 /**
  * JSON text written into a {@code StringBuilder}: what {@link ResponseBodies} writes a page with. Strings are escaped
  * exactly as Jackson's generator escapes them (quote, backslash and control characters: the short escapes for
@@ -29,6 +32,14 @@ final class JsonText {
 
     JsonText number(int value) {
         text.append(value);
+        return this;
+    }
+
+    /** An instant as a JSON string, in {@link Instant#toString}'s text: digits and separators, nothing to escape. */
+    JsonText instant(Instant value) {
+        text.append('"');
+        IsoInstants.appendTo(text, value);
+        text.append('"');
         return this;
     }
 

@@ -1,6 +1,5 @@
 package invoicegroups.boundary;
 
-import invoicegroups.control.IsoInstants;
 import invoicegroups.control.NextTokenCodec;
 import invoicegroups.entity.Address;
 import invoicegroups.entity.InvoiceGroup;
@@ -71,10 +70,10 @@ final class ResponseBodies {
         write(group.billingAddress(), json);
         json.raw(",\"accountsCount\":").number(group.accountsCount());
         if (group.createdAt() != null) {
-            json.raw(",\"createdAt\":").string(IsoInstants.format(group.createdAt()));
+            json.raw(",\"createdAt\":").instant(group.createdAt());
         }
         if (group.updatedAt() != null) {
-            json.raw(",\"updatedAt\":").string(IsoInstants.format(group.updatedAt()));
+            json.raw(",\"updatedAt\":").instant(group.updatedAt());
         }
         json.raw('}');
     }

@@ -89,16 +89,34 @@ public final class IsoInstants {
 
     /** As {@link Instant#toString}. */
     public static String format(Instant instant) {
+        char[] text = new char[MAX_LENGTH];
+        int length = format(instant, text);
+        return length < 0 ? instant.toString() : new String(text, 0, length);
+    }
+
+    /** Appends {@link Instant#toString}'s text to {@code to}, without an intermediate string where it can. */
+    public static void appendTo(StringBuilder to, Instant instant) {
+        char[] text = new char[MAX_LENGTH];
+        int length = format(instant, text);
+        if (length < 0) {
+            to.append(instant);
+        } else {
+            to.append(text, 0, length);
+        }
+    }
+
+    private static final int MAX_LENGTH = 30;
+
+    /** Writes the common shape (years 0000 to 9999) into {@code text} and returns its length, or -1 for others. */
+    private static int format(Instant instant, char[] text) {
         long seconds = instant.getEpochSecond();
         long epochDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        LocalDate date = epochDay >= MIN_COMMON_EPOCH_DAY && epochDay <= MAX_COMMON_EPOCH_DAY
-                ? LocalDate.ofEpochDay(epochDay) : null;
-        if (date == null) {
-            return instant.toString();
+        if (epochDay < MIN_COMMON_EPOCH_DAY || epochDay > MAX_COMMON_EPOCH_DAY) {
+            return -1;
         }
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
         int nanos = instant.getNano();
-        char[] text = new char[30];
         int at = 0;
         at = put(text, at, date.getYear(), 4);
         text[at++] = '-';
@@ -123,7 +141,7 @@ public final class IsoInstants {
             }
         }
         text[at++] = 'Z';
-        return new String(text, 0, at);
+        return at;
     }
 
     /** Years 0000 to 9999: four digits, no sign, as the JDK writes them. */

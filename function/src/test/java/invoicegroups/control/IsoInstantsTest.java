@@ -25,6 +25,9 @@ class IsoInstantsTest {
         Instant instant = Instant.ofEpochSecond(seconds, nanos);
 
         assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+        StringBuilder appended = new StringBuilder("before ");
+        IsoInstants.appendTo(appended, instant);
+        assertThat(appended).hasToString("before " + instant);
     }
 
     @Property(tries = 3000)

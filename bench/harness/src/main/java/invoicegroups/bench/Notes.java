@@ -40,10 +40,9 @@ final class Notes {
                     + "cross a snapshot: resolving the function's credentials (in Lambda with SnapStart, a call to "
                     + "the container credentials endpoint), opening its first connection (in AWS with a TLS "
                     + "handshake, which loopback plain HTTP does not show here), and the first use of that client "
-                    + "instance's own state. For scale: on this machine a brand-new client on fully compiled code "
-                    + "took about 2 ms for its first request against 0.5 ms warm (new connection and credentials), "
-                    + "so twice the warm median is out of reach for any first request that opens its connection "
-                    + "after the restore, as SnapStart requires.");
+                    + "instance's own state. The column \"first request of a new client on compiled code\" is the least "
+                    + "such a request costs here; where it exceeds twice the warm median, no priming reaches the "
+                    + "target without carrying a connection across the snapshot, which SnapStart rules out.");
 
     private Notes() {
     }

@@ -305,19 +305,24 @@ final class Report {
                 + "run between initialisation and the first request, as Lambda runs it before the snapshot, through "
                 + "each HTTP client (" + benchmark.settings.primedPairs() + " rounds, the clients interleaved); "
                 + "against the same request unprimed (the HTTP client section's cold starts) and warm (the same "
-                + "event, `handlerSample` in the warm section). Milliseconds, median (min–max):");
+                + "event, `handlerSample` in the warm section); and against the first request of a new client and "
+                + "handler created in the warm JVM after its warm-up (`newClientFirst`, median of 20): a request "
+                + "that opens its connection and resolves its credentials on compiled code, the least a first "
+                + "request after a restore can cost. Milliseconds, median (min–max):");
         line("");
         line("| HTTP client | Priming (before the snapshot) | **First request after priming** | First request, "
-                + "not primed | Warm, same request (median) | First after priming / warm |");
-        line("|---|---|---|---|---|---|");
+                + "not primed | First request of a new client on compiled code | Warm, same request (median) "
+                + "| First after priming / warm |");
+        line("|---|---|---|---|---|---|---|");
         for (String client : Benchmark.HTTP_CLIENTS) {
             List<ColdSample> primed = results.primedCold.get(client);
             Stats first = Stats.of(primed.stream().map(ColdSample::firstRequest).toList());
             double warmSample = results.warm.get(client).get("handlerSample").median() / 1000;
-            line(String.format("| %s | %s | %s | %s | %.2f | %.1f× |", client,
+            Stats newClient = results.warm.get(client).get("newClientFirst");
+            line(String.format("| %s | %s | %s | %s | %.2f | %.2f | %.1f× |", client,
                     Stats.of(primed.stream().map(ColdSample::priming).toList()).range(), range1(first),
                     Stats.of(results.clientCold.get(client).stream().map(ColdSample::firstRequest).toList()).range(),
-                    warmSample, first.median() / warmSample));
+                    newClient.median() / 1000, warmSample, first.median() / warmSample));
         }
         line("");
         Notes.PRIMING.forEach(this::line);

@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public final class WarmLatency {
 
     private static final int BLOCK = 25;
+    private static final int NEW_CLIENTS = 20;
     private static final Pattern NEXT_TOKEN = Pattern.compile("\"nextToken\":\"([^\"]+)\"");
     private static final Pattern LAST_ITEM_ID = Pattern.compile("\"lastItemId\":\"([^\"]+)\"");
 
@@ -72,6 +73,30 @@ public final class WarmLatency {
             series.put("floor" + pageSize, () -> client.query(floor).count() == pageSize + 1 ? 200 : 500);
         }
         run(series, rounds);
+        newClients(configuration, httpClient, sample);
+    }
+
+    /**
+     * The first request of a new client and handler, on code the warm-up compiled: what a first request costs that
+     * must open its connection and resolve its credentials (as after a SnapStart restore), without any cold code.
+     */
+    private void newClients(Configuration configuration, String httpClient, APIGatewayProxyRequestEvent sample) {
+        long[] nanos = new long[NEW_CLIENTS];
+        for (int i = 0; i < NEW_CLIENTS; i++) {
+            try (DynamoDbClient client = HttpClientVariants.client(configuration, httpClient)) {
+                ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
+                long start = System.nanoTime();
+                int status = status(handler.handleRequest(sample, context));
+                nanos[i] = System.nanoTime() - start;
+                if (status != 200) {
+                    throw new IllegalStateException("a new client's first request answered " + status);
+                }
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("series=newClientFirst n=%d medianMicros=%.1f p99Micros=%.1f meanMicros=%.1f%n", NEW_CLIENTS,
+                percentile(nanos, 0.50) / 1e3, percentile(nanos, 0.99) / 1e3,
+                Arrays.stream(nanos).average().orElse(0) / 1e3);
     }
 
     /**
