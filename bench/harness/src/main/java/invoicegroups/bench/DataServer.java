@@ -1,9 +1,9 @@
 package invoicegroups.bench;
 
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
-import invoicegroups.local.control.InvoiceGroupGenerator;
-import invoicegroups.local.control.InvoiceGroupLoader;
-import invoicegroups.local.entity.TenantInvoiceGroup;
+import invoicegroups.local.data.InvoiceGroupGenerator;
+import invoicegroups.local.data.InvoiceGroupLoader;
+import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
