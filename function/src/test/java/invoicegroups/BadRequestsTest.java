@@ -80,7 +80,8 @@ class BadRequestsTest {
                 bad("sortOrder unknown", "sortOrder=up", SORT_ORDER),
                 bad("sortOrder upper case", "sortOrder=ASC", SORT_ORDER),
                 bad("sortOrder empty", "sortOrder=", SORT_ORDER),
-                // repeated parameters (API Gateway joins their values with commas)
+                // repeated parameters (API Gateway lists every value in multiValueQueryStringParameters; queryStringParameters
+                // holds only the last one)
                 bad("pageSize repeated", "pageSize=1&pageSize=2", "pageSize must not be repeated"),
                 bad("pageSize repeated with one value", "pageSize=5&pageSize=5", "pageSize must not be repeated"),
                 bad("sortOrder repeated", "sortOrder=asc&sortOrder=desc", "sortOrder must not be repeated"),

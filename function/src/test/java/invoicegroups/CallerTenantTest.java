@@ -9,13 +9,14 @@ import invoicegroups.support.InvoiceGroupsApi;
 import invoicegroups.support.Response;
 import invoicegroups.support.SampleInvoiceGroups;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The tenant comes from the verified JWT's claim, and from nowhere else. */
+/** The tenant comes from the verified access token's claim ({@code requestContext.authorizer.claims}), and from nowhere else. */
 class CallerTenantTest {
 
     private static InvoiceGroupsApi api;
@@ -33,6 +34,34 @@ class CallerTenantTest {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+    }
+
+    @Test
+    void anAuthorizerContextWithoutClaimsIsUnauthorized() {
+        Response emptyAuthorizer = api.call(Events.withAuthorizer("", Map.of()));
+        Response otherAuthorizer = api.call(Events.withAuthorizer("", Map.of("principalId", "acme")));
+
+        assertThat(emptyAuthorizer.status()).isEqualTo(401);
+        assertThat(otherAuthorizer.status()).isEqualTo(401);
+        assertThat(otherAuthorizer.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+    }
+
+    @Test
+    void claimsThatAreNotAMapAreForbidden() {
+        Response response = api.call(Events.withAuthorizer("", Map.of("claims", "tenant_id=acme")));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+    }
+
+    @Test
+    void aTenantClaimThatIsNotAStringIsForbidden() {
+        for (Object notAString : List.of(List.of("acme"), Map.of("id", "acme"), 42, true)) {
+            Response response = api.call(Events.withAuthorizer("", Map.of("claims", Map.of("tenant_id", notAString))));
+
+            assertThat(response.status()).as("tenant claim %s", notAString).isEqualTo(403);
+            assertThat(response.message()).isEqualTo("Forbidden");
+        }
     }
 
     @Test

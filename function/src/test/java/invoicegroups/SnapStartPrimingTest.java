@@ -2,7 +2,7 @@ package invoicegroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.boundary.SnapStartPriming;
@@ -57,7 +57,7 @@ class SnapStartPrimingTest {
             new SnapStartPriming(configuration).beforeCheckpoint(null);
 
             assertThat(dynamoDb.scan(scan -> scan.tableName(TABLE)).items()).isEqualTo(before);
-            APIGatewayV2HTTPResponse first = handler.handleRequest(Events.list("acme", "pageSize=2"), new LambdaContext());
+            APIGatewayProxyResponseEvent first = handler.handleRequest(Events.list("acme", "pageSize=2"), new LambdaContext());
             assertThat(first.getStatusCode()).isEqualTo(200);
             assertThat(first.getBody()).contains("\"ig_acme_00001\"", "\"ig_acme_00002\"", "nextToken")
                     .doesNotContain("priming");

@@ -1,17 +1,18 @@
 package invoicegroups.boundary;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import invoicegroups.control.ClientFailure;
+import invoicegroups.table.TenantId;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * The caller's tenant: a claim of the JWT that API Gateway's authorizer verified. Nothing the caller puts in a
- * parameter or a token of ours can change it.
+ * The caller's tenant: a claim of the access token that API Gateway's Cognito user-pool authorizer verified, found in
+ * {@code requestContext.authorizer.claims} (payload format 1.0; every claim value a string). Nothing the caller puts
+ * in a parameter or a token of ours can change it.
  */
 final class CallerTenant {
 
-    /** Tenant ids are short and plain; anything else (blank, a list, odd characters) is a malformed claim. */
-    private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String CLAIMS = "claims";
 
     private final String claim;
 
@@ -20,33 +21,23 @@ final class CallerTenant {
     }
 
     /**
-     * @throws Unauthenticated when the event carries no verified JWT (no authorizer ran)
-     * @throws Forbidden when the token lacks a well-formed tenant claim
+     * @throws ClientFailure.Unauthenticated when the event carries no verified claims (no authorizer ran)
+     * @throws ClientFailure.Forbidden when the claims hold no well-formed tenant claim, or are not what an authorizer
+     *         writes (claims that are not a map, a tenant that is not a string)
      */
-    String of(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
-            throw new Unauthenticated();
+    String of(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
+        Map<String, Object> authorizer = context == null ? null : context.getAuthorizer();
+        Object claims = authorizer == null ? null : authorizer.get(CLAIMS);
+        if (claims == null) {
+            throw new ClientFailure.Unauthenticated();
         }
-        Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
-        String tenant = claims == null ? null : claims.get(claim);
-        if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
-            throw new Forbidden();
+        if (!(claims instanceof Map<?, ?> verified)) {
+            throw new ClientFailure.Forbidden();
+        }
+        if (!(verified.get(claim) instanceof String tenant) || !TenantId.isValid(tenant)) {
+            throw new ClientFailure.Forbidden();
         }
         return tenant;
-    }
-
-    /** No verified caller: 401. */
-    static final class Unauthenticated extends RuntimeException {
-        Unauthenticated() {
-            super("no JWT authorizer context", null, false, false);
-        }
-    }
-
-    /** A verified caller without a tenant: 403. */
-    static final class Forbidden extends RuntimeException {
-        Forbidden() {
-            super("missing or malformed tenant claim", null, false, false);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package invoicegroups.boundary;
 
+import invoicegroups.table.TenantClaim;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +11,8 @@ import software.amazon.awssdk.regions.Region;
  * The function's settings, read once from environment variables (see the README's configuration table).
  *
  * @param tableName the DynamoDB table ({@code TABLE_NAME}, required)
- * @param tenantClaim the JWT claim that names the caller's tenant ({@code TENANT_CLAIM}, default {@code tenant_id})
+ * @param tenantClaim the access-token claim that names the caller's tenant ({@code TENANT_CLAIM}, default
+ *        {@link TenantClaim#DEFAULT_NAME})
  * @param region the AWS region ({@code AWS_REGION}, set by Lambda)
  * @param dynamoDbEndpoint an endpoint override for DynamoDB Local or LocalStack ({@code DYNAMODB_ENDPOINT}, unset in AWS)
  * @param apiCallTimeout the budget for one DynamoDB call, retries included ({@code DYNAMODB_API_CALL_TIMEOUT_MILLIS})
@@ -24,7 +26,6 @@ public record Configuration(
         Duration apiCallTimeout,
         Duration apiCallAttemptTimeout) {
 
-    public static final String DEFAULT_TENANT_CLAIM = "tenant_id";
     // Well inside the stack's default function timeout (10 s), so a hung DynamoDB ends in a 5xx, not a Lambda timeout.
     static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMillis(3000);
     static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(1000);
@@ -36,7 +37,7 @@ public record Configuration(
     /** Reads the settings from a map of environment variables; fails fast, at initialisation, on a bad one. */
     public static Configuration from(Map<String, String> environment) {
         String tableName = required(environment, "TABLE_NAME");
-        String tenantClaim = optional(environment, "TENANT_CLAIM").orElse(DEFAULT_TENANT_CLAIM);
+        String tenantClaim = optional(environment, "TENANT_CLAIM").orElse(TenantClaim.DEFAULT_NAME);
         Region region = Region.of(required(environment, "AWS_REGION"));
         Optional<URI> endpoint = optional(environment, "DYNAMODB_ENDPOINT").map(URI::create);
         Duration callTimeout = millis(environment, "DYNAMODB_API_CALL_TIMEOUT_MILLIS", DEFAULT_API_CALL_TIMEOUT);

@@ -1,9 +1,9 @@
 package invoicegroups.boundary;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import invoicegroups.control.InvalidRequestException;
+import invoicegroups.control.ClientFailure;
 import invoicegroups.entity.InvoiceGroupPage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,19 +27,14 @@ final class HttpResponses {
         this.bodies = bodies;
     }
 
-    APIGatewayV2HTTPResponse ok(InvoiceGroupPage page) {
+    APIGatewayProxyResponseEvent ok(InvoiceGroupPage page) {
         return response(200, JSON, bodies.page(page));
     }
 
-    APIGatewayV2HTTPResponse failure(RuntimeException failure, Context context) {
-        if (failure instanceof InvalidRequestException invalid) {
-            return error(400, invalid.getMessage());
-        }
-        if (failure instanceof CallerTenant.Unauthenticated) {
-            return error(401, "Unauthorized");
-        }
-        if (failure instanceof CallerTenant.Forbidden) {
-            return error(403, "Forbidden");
+    APIGatewayProxyResponseEvent failure(RuntimeException failure, Context context) {
+        if (failure instanceof ClientFailure refused) {
+            // 400, 401 or 403: the failure carries its status and its fixed message.
+            return error(refused.status(), refused.getMessage());
         }
         if (failure instanceof AwsServiceException service && service.isThrottlingException()) {
             log(context, LogLevel.WARN, "DynamoDB throttled the query after retries", failure);
@@ -60,17 +55,16 @@ final class HttpResponses {
                 || (failure instanceof SdkClientException && failure.getCause() instanceof IOException);
     }
 
-    private APIGatewayV2HTTPResponse error(int status, String message) {
+    private APIGatewayProxyResponseEvent error(int status, String message) {
         return response(status, JSON, bodies.error(message));
     }
 
-    private static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {
-        return APIGatewayV2HTTPResponse.builder()
+    private static APIGatewayProxyResponseEvent response(int status, Map<String, String> headers, String body) {
+        return new APIGatewayProxyResponseEvent()
                 .withStatusCode(status)
                 .withHeaders(headers)
                 .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
+                .withIsBase64Encoded(false);
     }
 
     /** Details go to the log only, with the request id, never to the caller. */

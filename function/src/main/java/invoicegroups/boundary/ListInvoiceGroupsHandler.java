@@ -2,8 +2,8 @@ package invoicegroups.boundary;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import invoicegroups.control.InvoiceGroups;
 import invoicegroups.control.NextTokenCodec;
 import invoicegroups.control.PageRequestParser;
@@ -14,14 +14,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * {@code GET /invoice_groups} behind an API Gateway HTTP API (payload format 2.0) with a JWT authorizer: lists the
- * calling tenant's invoice groups, one page at a time.
+ * {@code GET /invoice_groups} behind an API Gateway REST API with a Cognito user-pool authorizer, Lambda proxy
+ * integration (payload format 1.0): lists the calling tenant's invoice groups, one page at a time.
  *
  * <p>Everything is built once, when Lambda creates the handler: configuration, the DynamoDB client, the table
  * schema, the JSON factory.
  */
 public final class ListInvoiceGroupsHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final CallerTenant callerTenant;
     private final PageRequestParser pageRequests;
@@ -62,10 +62,11 @@ public final class ListInvoiceGroupsHandler
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         try {
             String tenant = callerTenant.of(event);
-            PageRequest request = pageRequests.parse(event.getRawQueryString(), event.getQueryStringParameters());
+            PageRequest request = pageRequests.parse(
+                    event.getMultiValueQueryStringParameters(), event.getQueryStringParameters());
             return responses.ok(invoiceGroups.list(tenant, request));
         } catch (RuntimeException failure) {
             return responses.failure(failure, context);

@@ -1,12 +1,13 @@
 package invoicegroups.boundary;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import invoicegroups.control.NextTokenCodec;
 import invoicegroups.entity.PagePosition;
 import invoicegroups.entity.SortOrder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.crac.Context;
 import org.crac.Resource;
@@ -50,7 +51,7 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        APIGatewayV2HTTPResponse response = prime();
+        APIGatewayProxyResponseEvent response = prime();
         if (response.getStatusCode() != 200) {
             throw new IllegalStateException("SnapStart priming answered " + response.getStatusCode() + ": "
                     + response.getBody());
@@ -63,7 +64,7 @@ public final class SnapStartPriming implements Resource {
     }
 
     /** Runs the priming request; the response it returns is the made-up page, written as the API writes it. */
-    APIGatewayV2HTTPResponse prime() {
+    APIGatewayProxyResponseEvent prime() {
         try (DynamoDbClient unsent = DynamoDbClients.create(configuration, new CannedQueryResponses(),
                 PLACEHOLDER_CREDENTIALS)) {
             ListInvoiceGroupsHandler handler = new ListInvoiceGroupsHandler(configuration, unsent);
@@ -72,20 +73,23 @@ public final class SnapStartPriming implements Resource {
     }
 
     /** A second-page request of the made-up tenant, page size 1, so a nextToken is both read and written. */
-    private APIGatewayV2HTTPEvent event() {
+    private APIGatewayProxyRequestEvent event() {
         String nextToken = new NextTokenCodec(NextTokenCodec.strictJsonFactory())
                 .encode(new PagePosition("ig_priming_0", 1, SortOrder.ASC));
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-        jwt.setClaims(Map.of(configuration.tenantClaim(), TENANT));
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-        authorizer.setJwt(jwt);
-        APIGatewayV2HTTPEvent.RequestContext requestContext = new APIGatewayV2HTTPEvent.RequestContext();
-        requestContext.setAuthorizer(authorizer);
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setRequestContext(requestContext);
-        event.setRawQueryString("pageSize=1&nextToken=" + nextToken);
-        event.setQueryStringParameters(Map.of("pageSize", "1", "nextToken", nextToken));
-        return event;
+        // As the REST API's Cognito authorizer hands them over: requestContext.authorizer.claims, strings.
+        APIGatewayProxyRequestEvent.ProxyRequestContext requestContext =
+                new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withHttpMethod("GET")
+                        .withResourcePath("/invoice_groups");
+        requestContext.setAuthorizer(Map.of("claims", Map.of(configuration.tenantClaim(), TENANT)));
+        return new APIGatewayProxyRequestEvent()
+                .withResource("/invoice_groups")
+                .withPath("/invoice_groups")
+                .withHttpMethod("GET")
+                .withRequestContext(requestContext)
+                .withQueryStringParameters(Map.of("pageSize", "1", "nextToken", nextToken))
+                .withMultiValueQueryStringParameters(
+                        Map.of("pageSize", List.of("1"), "nextToken", List.of(nextToken)));
     }
 
     private static String item(int number) {

@@ -4,9 +4,9 @@ package invoicegroups.control;
  * The caller's request breaks a documented rule: a 400 whose message names the parameter and the rule.
  * Messages are fixed text, never the caller's input.
  */
-public final class InvalidRequestException extends RuntimeException {
+public final class InvalidRequestException extends ClientFailure {
 
     public InvalidRequestException(String message) {
-        super(message, null, false, false);
+        super(400, message);
     }
 }

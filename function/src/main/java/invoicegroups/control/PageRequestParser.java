@@ -3,13 +3,9 @@ package invoicegroups.control;
 import invoicegroups.entity.PagePosition;
 import invoicegroups.entity.PageRequest;
 import invoicegroups.entity.SortOrder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,15 +28,22 @@ public final class PageRequestParser {
     }
 
     /**
-     * @param rawQueryString the query string as the caller sent it (may be {@code null}), to find repeated parameters
-     * @param parameters the decoded parameters as API Gateway passes them (repeats joined by commas; may be {@code null})
+     * @param multiValueParameters every value of every parameter, as API Gateway passes them (payload format 1.0's
+     *        {@code multiValueQueryStringParameters}; may be {@code null}): where repeated parameters show
+     * @param parameters the last value of each parameter ({@code queryStringParameters}; may be {@code null})
      */
-    public PageRequest parse(String rawQueryString, Map<String, String> parameters) {
-        rejectRepeated(rawQueryString);
-        Map<String, String> given = parameters == null ? Map.of() : parameters;
-        Optional<Integer> pageSize = Optional.ofNullable(given.get(PAGE_SIZE)).map(PageRequestParser::pageSize);
-        Optional<SortOrder> sortOrder = Optional.ofNullable(given.get(SORT_ORDER)).map(PageRequestParser::sortOrder);
-        Optional<PagePosition> position = Optional.ofNullable(given.get(NEXT_TOKEN)).map(nextTokens::decode);
+    public PageRequest parse(Map<String, List<String>> multiValueParameters, Map<String, String> parameters) {
+        Map<String, List<String>> all = multiValueParameters == null ? Map.of() : multiValueParameters;
+        Map<String, String> last = parameters == null ? Map.of() : parameters;
+        for (String name : PARAMETERS) {
+            List<String> values = all.get(name);
+            if (values != null && values.size() > 1) {
+                throw new InvalidRequestException(name + " must not be repeated");
+            }
+        }
+        Optional<Integer> pageSize = value(PAGE_SIZE, all, last).map(PageRequestParser::pageSize);
+        Optional<SortOrder> sortOrder = value(SORT_ORDER, all, last).map(PageRequestParser::sortOrder);
+        Optional<PagePosition> position = value(NEXT_TOKEN, all, last).map(nextTokens::decode);
         if (position.isEmpty()) {
             return new PageRequest(pageSize.orElse(PageRequest.DEFAULT_PAGE_SIZE), sortOrder.orElse(SortOrder.ASC),
                     Optional.empty());
@@ -52,6 +55,15 @@ public final class PageRequestParser {
         // The page size may change from page to page; without one, the token's carries on.
         return new PageRequest(pageSize.orElse(continued.pageSize()), continued.sortOrder(),
                 Optional.of(continued.lastItemId()));
+    }
+
+    /** The parameter's one value (repeats were refused before). */
+    private static Optional<String> value(String name, Map<String, List<String>> all, Map<String, String> last) {
+        List<String> values = all.get(name);
+        if (values != null && values.size() == 1) {
+            return Optional.ofNullable(values.get(0));
+        }
+        return Optional.ofNullable(last.get(name));
     }
 
     private static int pageSize(String value) {
@@ -72,27 +84,5 @@ public final class PageRequestParser {
 
     private static SortOrder sortOrder(String value) {
         return SortOrder.of(value).orElseThrow(() -> new InvalidRequestException("sortOrder must be asc or desc"));
-    }
-
-    private static void rejectRepeated(String rawQueryString) {
-        if (rawQueryString == null || rawQueryString.isEmpty()) {
-            return;
-        }
-        Set<String> seen = new HashSet<>();
-        for (String pair : rawQueryString.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            if (PARAMETERS.contains(name) && !seen.add(name)) {
-                throw new InvalidRequestException(name + " must not be repeated");
-            }
-        }
-    }
-
-    private static String decode(String name) {
-        try {
-            return URLDecoder.decode(name, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformedEscape) {
-            return name;
-        }
     }
 }

@@ -1,8 +1,9 @@
 package invoicegroups.support;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import invoicegroups.table.TenantClaim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,25 +11,29 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** API Gateway HTTP API (payload 2.0) events: read from {@code events/}, or built the way API Gateway builds them. */
+/**
+ * API Gateway REST API Lambda proxy events (payload format 1.0): read from {@code events/}, or built the way API
+ * Gateway builds them behind a Cognito user-pool authorizer.
+ */
 public final class Events {
 
     /** The repository's sample events, relative to the function module. */
     public static final Path SAMPLES = Path.of("..", "events");
 
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Events.class.getClassLoader());
+    private static final PojoSerializer<APIGatewayProxyRequestEvent> SERIALIZER =
+            LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, Events.class.getClassLoader());
 
     private Events() {
     }
 
     /** Reads a sample event with the serializer the Lambda Java runtime uses. */
-    public static APIGatewayV2HTTPEvent sample(String fileName) {
+    public static APIGatewayProxyRequestEvent sample(String fileName) {
         try (InputStream in = Files.newInputStream(SAMPLES.resolve(fileName))) {
             return SERIALIZER.fromJson(in);
         } catch (IOException e) {
@@ -36,56 +41,71 @@ public final class Events {
         }
     }
 
-    /** {@code GET /invoice_groups?rawQuery} by a caller whose verified token carries these claims. */
-    public static APIGatewayV2HTTPEvent list(String rawQuery, Map<String, String> claims) {
-        APIGatewayV2HTTPEvent event = withoutAuthorizer(rawQuery);
-        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                        .withClaims(claims)
-                        .withScopes(List.of("invoice-groups/read"))
-                        .build())
-                .build());
-        return event;
+    /** {@code GET /invoice_groups?rawQuery} by a caller whose verified access token carries these claims. */
+    public static APIGatewayProxyRequestEvent list(String rawQuery, Map<String, String> claims) {
+        return withAuthorizer(rawQuery, Map.of("claims", claims));
     }
 
     /** {@code GET /invoice_groups?rawQuery} for tenant {@code tenant} (claim {@code tenant_id}). */
-    public static APIGatewayV2HTTPEvent list(String tenant, String rawQuery) {
-        return list(rawQuery, Map.of("tenant_id", tenant, "scope", "invoice-groups/read", "token_use", "access"));
+    public static APIGatewayProxyRequestEvent list(String tenant, String rawQuery) {
+        return list(rawQuery, Map.of(TenantClaim.DEFAULT_NAME, tenant, "scope", "invoice-groups/read",
+                "token_use", "access", "client_id", "3n4b5urk1ft4fl3mg5e62d9ado"));
+    }
+
+    /** {@code GET /invoice_groups?rawQuery} with this {@code requestContext.authorizer}, whatever its shape. */
+    public static APIGatewayProxyRequestEvent withAuthorizer(String rawQuery, Map<String, Object> authorizer) {
+        APIGatewayProxyRequestEvent event = withoutAuthorizer(rawQuery);
+        event.getRequestContext().setAuthorizer(authorizer);
+        return event;
     }
 
     /** An event as if no authorizer had run. */
-    public static APIGatewayV2HTTPEvent withoutAuthorizer(String rawQuery) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("GET /invoice_groups")
-                .withRawPath("/invoice_groups")
-                .withRawQueryString(rawQuery)
-                .withQueryStringParameters(queryStringParameters(rawQuery))
-                .withHeaders(Map.of("accept", "application/json"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey("GET /invoice_groups")
-                        .withStage("$default")
+    public static APIGatewayProxyRequestEvent withoutAuthorizer(String rawQuery) {
+        Map<String, List<String>> multiValue = multiValueQueryStringParameters(rawQuery);
+        return new APIGatewayProxyRequestEvent()
+                .withResource("/invoice_groups")
+                .withPath("/invoice_groups")
+                .withHttpMethod("GET")
+                .withHeaders(Map.of("Accept", "application/json"))
+                .withMultiValueHeaders(Map.of("Accept", List.of("application/json")))
+                .withQueryStringParameters(lastValues(multiValue))
+                .withMultiValueQueryStringParameters(multiValue)
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withResourcePath("/invoice_groups")
+                        .withHttpMethod("GET")
+                        .withPath("/prod/invoice_groups")
+                        .withStage("prod")
                         .withRequestId("test-request")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET").withPath("/invoice_groups").withProtocol("HTTP/1.1").build())
-                        .build())
-                .withIsBase64Encoded(false)
-                .build();
+                        .withProtocol("HTTP/1.1"))
+                .withIsBase64Encoded(false);
     }
 
-    /** As API Gateway does: decoded names and values, repeated parameters joined with commas, none when empty. */
-    static Map<String, String> queryStringParameters(String rawQuery) {
+    /**
+     * As API Gateway does: decoded names and values, every value of a repeated parameter in order; none (null) when
+     * the query string is empty.
+     */
+    static Map<String, List<String>> multiValueQueryStringParameters(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return null;
         }
-        Map<String, String> parameters = new LinkedHashMap<>();
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.merge(name, value, (first, second) -> first + "," + second);
+            parameters.computeIfAbsent(name, ignored -> new ArrayList<>()).add(value);
         }
-        return new HashMap<>(parameters);
+        return parameters;
+    }
+
+    /** {@code queryStringParameters}: the last value of each parameter. */
+    static Map<String, String> lastValues(Map<String, List<String>> multiValue) {
+        if (multiValue == null) {
+            return null;
+        }
+        Map<String, String> last = new HashMap<>();
+        multiValue.forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
+        return last;
     }
 
     private static String decode(String text) {

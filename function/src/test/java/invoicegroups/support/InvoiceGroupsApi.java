@@ -2,8 +2,8 @@ package invoicegroups.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.control.InvoiceGroupTableSchema;
@@ -88,12 +88,12 @@ public final class InvoiceGroupsApi {
         return call(Events.list(tenant, rawQuery));
     }
 
-    public Response call(APIGatewayV2HTTPEvent event) {
+    public Response call(APIGatewayProxyRequestEvent event) {
         return call(event, new LambdaContext());
     }
 
-    public Response call(APIGatewayV2HTTPEvent event, LambdaContext context) {
-        APIGatewayV2HTTPResponse answer = handler.handleRequest(event, context);
+    public Response call(APIGatewayProxyRequestEvent event, LambdaContext context) {
+        APIGatewayProxyResponseEvent answer = handler.handleRequest(event, context);
         Response response = new Response(answer.getStatusCode(), answer.getHeaders(), answer.getBody());
         assertThat(response.headers()).containsEntry("Content-Type", "application/json");
         return OpenApiContract.assertConforms(response);
