@@ -2,8 +2,8 @@ package tutorial;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * builder (default HTTP client, region and credentials from the default chains), a default {@code ObjectMapper}.
  * Same query (limit pageSize + 1 on the tenant's partition), same data, same response body as the function.
  */
-public class TutorialHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class TutorialHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -44,9 +44,10 @@ public class TutorialHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         try {
-            String tenant = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("tenant_id");
+            Map<?, ?> claims = (Map<?, ?>) event.getRequestContext().getAuthorizer().get("claims");
+            String tenant = (String) claims.get("tenant_id");
             Map<String, String> parameters = event.getQueryStringParameters() == null
                     ? Map.of() : event.getQueryStringParameters();
             int pageSize = Integer.parseInt(parameters.getOrDefault("pageSize", "20"));
@@ -83,13 +84,12 @@ public class TutorialHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
                 next.put("sortOrder", sortOrder);
                 body.put("nextToken", Base64.getUrlEncoder().withoutPadding().encodeToString(MAPPER.writeValueAsBytes(next)));
             }
-            return APIGatewayV2HTTPResponse.builder()
+            return new APIGatewayProxyResponseEvent()
                     .withStatusCode(200)
                     .withHeaders(Map.of("Content-Type", "application/json"))
-                    .withBody(MAPPER.writeValueAsString(body))
-                    .build();
+                    .withBody(MAPPER.writeValueAsString(body));
         } catch (Exception e) {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(500).withBody("{\"message\":\"Internal Server Error\"}").build();
+            return new APIGatewayProxyResponseEvent().withStatusCode(500).withBody("{\"message\":\"Internal Server Error\"}");
         }
     }
 

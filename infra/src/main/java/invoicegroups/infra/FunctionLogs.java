@@ -21,7 +21,7 @@ final class FunctionLogs extends Construct {
         super(scope, id);
         this.logGroup = LogGroup.Builder.create(this, "LogGroup")
                 .retention(settings.logRetention())
-                .removalPolicy(settings.destroyable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .removalPolicy(settings.removalPolicy())
                 .build();
         this.role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))

@@ -13,7 +13,13 @@ public final class InvoiceGroupsApp {
 
     public static void main(String[] args) {
         App app = new App();
-        assemble(app);
+        try {
+            assemble(app);
+        } catch (InvalidSettingException e) {
+            // One line naming the setting, no stack trace: cdk synth prints it and fails.
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
         app.synth();
     }
 

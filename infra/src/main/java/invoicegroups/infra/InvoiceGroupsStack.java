@@ -1,68 +1,63 @@
 package invoicegroups.infra;
 
-import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /**
- * List invoice groups, deployed: DynamoDB table, SnapStart Lambda behind an HTTP API with a JWT authorizer, the
- * Cognito user pool that issues tenants' tokens (or an existing issuer), and day-one alarms.
+ * List invoice groups, deployed: DynamoDB tables (invoice groups, tenant registry), a Lambda function (SnapStart)
+ * behind a REST API with a Cognito user-pools authorizer, the Cognito user pool and trigger that issue tenants'
+ * tokens, operator policies, day-one alarms and a CodeDeploy canary for the function.
  *
- * <p>Environment-agnostic (no account, no region, no lookups), so it synthesises without AWS credentials.
+ * <p>Environment-agnostic (no account, no region, no lookups), so it synthesises without AWS credentials. Nothing
+ * per tenant is in it: tenants are registry items and app clients, created at run time by the {@code tenants} command.
  */
 public final class InvoiceGroupsStack extends Stack {
 
     final Settings settings;
     final InvoiceGroupsStore store;
+    final TenantRegistryStore registry;
     final ListInvoiceGroupsFunction listFunction;
-    /** Null when tokens come from an existing user pool or OIDC issuer ({@code userPoolId} / {@code jwtIssuer}). */
     final TenantUserPool userPool;
     final InvoiceGroupsApi api;
     final OperationalAlarms alarms;
+    final OperatorPolicies operatorPolicies;
+    /** Null with {@code deploymentStrategy=all-at-once}. */
+    final SafeRollout rollout;
 
     public InvoiceGroupsStack(Construct scope, String id, Settings settings) {
         super(scope, id, StackProps.builder()
-                .description("List invoice groups: HTTP API, JWT authorizer, Lambda (SnapStart), DynamoDB, Cognito, alarms")
+                .description("List invoice groups: REST API, Cognito authorizer, Lambda, DynamoDB, tenant registry, alarms")
                 .build());
         this.settings = settings;
         this.store = new InvoiceGroupsStore(this, "InvoiceGroups", settings);
+        this.registry = new TenantRegistryStore(this, "TenantRegistry", settings);
         this.listFunction = new ListInvoiceGroupsFunction(this, "ListInvoiceGroups", settings, store.table);
-        this.userPool = settings.ownsUserPool() ? new TenantUserPool(this, "Tokens", settings) : null;
-        String issuer = userPool != null ? userPool.issuer() : externalIssuer(settings);
-        List<String> audience = userPool != null ? userPool.clientIds() : settings.jwtAudience();
-        this.api = new InvoiceGroupsApi(this, "Api", settings, listFunction.alias, issuer, audience,
-                TenantUserPool.READ_SCOPE);
-        this.alarms = new OperationalAlarms(this, "Alarms", settings, api.api, listFunction.function, store.table);
+        this.userPool = new TenantUserPool(this, "Tokens", settings, registry.table);
+        this.api = new InvoiceGroupsApi(this, "Api", settings, listFunction.alias, userPool.pool);
+        this.alarms = new OperationalAlarms(this, "Alarms", settings, api.api.getDeploymentStage(),
+                listFunction.function, store.table);
+        this.operatorPolicies = new OperatorPolicies(this, "Operators", userPool.pool, registry, store.table);
+        this.rollout = settings.deploymentStrategy() == Settings.DeploymentStrategy.CANARY
+                ? new SafeRollout(this, "Rollout", listFunction.alias, alarms.alarms)
+                : null;
 
-        output("ApiUrl", api.api.getApiEndpoint(), "Base URL of the HTTP API");
-        output("InvoiceGroupsUrl", api.routeUrl(), "GET this URL with a bearer token");
+        output("ApiUrl", api.api.getUrl(), "Base URL of the REST API's stage");
+        output("InvoiceGroupsUrl", api.invoiceGroupsUrl(), "GET this URL with a bearer token");
         output("TableName", store.table.getTableName(), "The invoice groups DynamoDB table");
-        output("JwtIssuer", issuer, "The issuer the JWT authorizer accepts");
+        output("TenantRegistryTableName", registry.table.getTableName(), "The tenant registry (app client id to tenant)");
+        output("UserPoolId", userPool.pool.getUserPoolId(), "Cognito user pool that issues the tokens");
+        output("TokenEndpoint", userPool.tokenEndpoint(), "POST client credentials here for an access token");
+        output("JwtIssuer", userPool.issuer(), "The issuer (iss) of the pool's access tokens");
+        output("AccessTokenValidityMinutes", String.valueOf(settings.accessTokenValidityMinutes()),
+                "Access-token lifetime the tenants command gives the app clients it creates");
         output("AlarmTopicArn", alarms.topic.getTopicArn(), "SNS topic the alarms notify");
-        if (userPool != null) {
-            output("UserPoolId", userPool.pool.getUserPoolId(), "Cognito user pool that issues the tokens");
-            output("TokenEndpoint", userPool.tokenEndpoint(), "POST client credentials here for an access token");
-            userPool.clientsByTenant.forEach((tenant, client) -> output("AppClientId" + outputSuffix(tenant),
-                    client.getUserPoolClientId(), "App client of tenant " + tenant + " (client-credentials grant)"));
-        }
+        output("TenantOperatorPolicyArn", operatorPolicies.tenantOperator.getManagedPolicyArn(),
+                "Attach to whoever runs the tenants command");
+        output("DataImportPolicyArn", operatorPolicies.dataImport.getManagedPolicyArn(),
+                "Attach to whoever runs the import command");
         NagFindings.suppressJustified(this);
-    }
-
-    /** Output and construct ids accept letters and digits only: "acme-eu.prod" becomes "AcmeEuProd". */
-    static String outputSuffix(String tenant) {
-        StringBuilder suffix = new StringBuilder();
-        for (String part : tenant.split("[-_.]")) {
-            if (!part.isEmpty()) {
-                suffix.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return suffix.toString();
-    }
-
-    private static String externalIssuer(Settings settings) {
-        return settings.jwtIssuer().orElseGet(() -> TenantUserPool.issuerOf(settings.userPoolId().orElseThrow()));
     }
 
     private void output(String id, String value, String description) {

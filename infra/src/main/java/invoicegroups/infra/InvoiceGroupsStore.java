@@ -1,7 +1,6 @@
 package invoicegroups.infra;
 
 import invoicegroups.table.InvoiceGroupsTable;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.Billing;
@@ -25,12 +24,16 @@ final class InvoiceGroupsStore extends Construct {
                         .build())
                 // A production table survives `cdk destroy` and console slips; only a throwaway dev stack opts out.
                 .deletionProtection(!settings.destroyable())
-                .removalPolicy(settings.destroyable() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .removalPolicy(settings.removalPolicy())
                 .build();
     }
 
+    static Attribute key(String name, String dynamoDbType) {
+        return Attribute.builder().name(name).type(attributeType(dynamoDbType)).build();
+    }
+
     private static Attribute key(String name) {
-        return Attribute.builder().name(name).type(attributeType(InvoiceGroupsTable.KEY_TYPE)).build();
+        return key(name, InvoiceGroupsTable.KEY_TYPE);
     }
 
     private static AttributeType attributeType(String dynamoDbType) {

@@ -4,6 +4,7 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.services.apigateway.Method;
 
 /**
  * The cdk-nag findings and CDK warnings this stack accepts, each for a stated reason. Anything else fails
@@ -18,6 +19,19 @@ final class NagFindings {
             + " using the client-credentials grant, which threat protection does not assess.";
     static final String SNAPSTART_PUBLISH_REASON = "The function is only invoked through an alias on"
             + " function.currentVersion, a published version, so SnapStart applies.";
+    static final String API_CLOUDWATCH_ROLE_REASON = "API Gateway writes the access logs of every REST API in the"
+            + " account and region through one account-level role (AWS::ApiGateway::Account); AWS documents the managed"
+            + " policy AmazonAPIGatewayPushToCloudWatchLogs for it, and it cannot be narrowed to this stack's log group.";
+    static final String REQUEST_VALIDATION_REASON = "GET without a body: the function validates pageSize and nextToken"
+            + " itself and answers 400 with a message naming the parameter; an API Gateway validator would answer in"
+            + " another shape and check nothing more.";
+    static final String WAF_REASON = "The stage throttles per method and every request needs a Cognito token; a WAF web"
+            + " ACL is an account-wide decision (and cost) of the platform team, attachable to the stage ARN later.";
+    static final String EXECUTION_LOGS_REASON = "JSON access logs record every request with status, error, response"
+            + " type and authorizer claims; execution logs would go to a log group API Gateway creates outside the"
+            + " stack, without retention, and may log request data.";
+    static final String CORS_PREFLIGHT_REASON = "CORS preflight (OPTIONS) must be answered without credentials:"
+            + " browsers send no Authorization header on preflight. It returns only CORS headers, never data.";
 
     private NagFindings() {
     }
@@ -27,10 +41,29 @@ final class NagFindings {
                 suppression("AwsSolutions-IAM5", XRAY_REASON, "Resource::*")), true);
         Annotations.of(stack.listFunction.function)
                 .acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish", SNAPSTART_PUBLISH_REASON);
-        if (stack.userPool != null) {
-            NagSuppressions.addResourceSuppressions(stack.userPool.pool, List.of(
-                    suppression("AwsSolutions-COG3", THREAT_PROTECTION_REASON, null)));
+        Annotations.of(stack.userPool.trigger.function)
+                .acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish", SNAPSTART_PUBLISH_REASON);
+        NagSuppressions.addResourceSuppressions(stack.userPool.pool, List.of(
+                suppression("AwsSolutions-COG3", THREAT_PROTECTION_REASON, null)));
+        if (stack.settings.apiGatewayCloudWatchRole()) {
+            NagSuppressions.addResourceSuppressions(stack.api.api.getNode().findChild("CloudWatchRole"), List.of(
+                    suppression("AwsSolutions-IAM4", API_CLOUDWATCH_ROLE_REASON,
+                            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")));
         }
+        NagSuppressions.addResourceSuppressions(stack.api.api, List.of(
+                suppression("AwsSolutions-APIG2", REQUEST_VALIDATION_REASON, null)));
+        NagSuppressions.addResourceSuppressions(stack.api.api.getDeploymentStage(), List.of(
+                suppression("AwsSolutions-APIG3", WAF_REASON, null),
+                suppression("AwsSolutions-APIG6", EXECUTION_LOGS_REASON, null)));
+        stack.api.api.getMethods().stream()
+                .filter(method -> "OPTIONS".equals(method.getHttpMethod()))
+                .forEach(NagFindings::suppressPreflight);
+    }
+
+    private static void suppressPreflight(Method preflight) {
+        NagSuppressions.addResourceSuppressions(preflight, List.of(
+                suppression("AwsSolutions-APIG4", CORS_PREFLIGHT_REASON, null),
+                suppression("AwsSolutions-COG4", CORS_PREFLIGHT_REASON, null)));
     }
 
     private static NagPackSuppression suppression(String rule, String reason, String appliesTo) {

@@ -1,17 +1,21 @@
 package invoicegroups.infra;
 
+import invoicegroups.table.TenantClaim;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Node;
 
 /**
  * Every knob of the stack, read once from CDK context ({@code cdk.json} "context" or {@code cdk deploy -c key=value}),
- * with the defaults named here. README.md (Deploy, Configuration (CDK context)) lists the same keys.
+ * with the defaults named here and every value checked at synth: a bad value fails {@code cdk synth} with one line
+ * naming the key, never the deploy. README.md (Deploy, Configuration (CDK context)) lists the same keys.
  */
 public record Settings(
         String stackName,
@@ -26,11 +30,11 @@ public record Settings(
         int serverErrorRateAlarmPercent,
         int latencyP99AlarmMillis,
         String tenantClaim,
-        List<String> tenants,
         Optional<String> cognitoDomainPrefix,
-        Optional<String> userPoolId,
-        Optional<String> jwtIssuer,
-        List<String> jwtAudience) {
+        int accessTokenValidityMinutes,
+        boolean snapStart,
+        DeploymentStrategy deploymentStrategy,
+        boolean apiGatewayCloudWatchRole) {
 
     static final String DEFAULT_STACK_NAME = "InvoiceGroups";
     // Java on Lambda gets CPU in proportion to memory; 1 GB restores a SnapStart snapshot and serves a page briskly.
@@ -38,23 +42,71 @@ public record Settings(
     // Comfortably above the function's own 3 s budget for the DynamoDB call, so a slow table ends in a clean 5xx.
     static final int DEFAULT_FUNCTION_TIMEOUT_SECONDS = 10;
     static final int DEFAULT_LOG_RETENTION_DAYS = 30;
-    // Per-stage limits well under the account's 10,000 rps: one tenant's runaway loop gets 429s, not the whole account.
+    // Per-method limits well under the account's 10,000 rps: one tenant's runaway loop gets 429s, not the whole account.
     static final int DEFAULT_THROTTLE_RATE_LIMIT = 100;
     static final int DEFAULT_THROTTLE_BURST_LIMIT = 200;
     static final int DEFAULT_SERVER_ERROR_RATE_ALARM_PERCENT = 5;
     static final int DEFAULT_LATENCY_P99_ALARM_MILLIS = 1000;
-    /** The claim the function reads the tenant from (its TENANT_CLAIM default, and what the local runner mimics). */
-    static final String DEFAULT_TENANT_CLAIM = "tenant_id";
-    static final List<String> DEFAULT_TENANTS = List.of("demo");
+    /** Lifetime of the access tokens of the app clients the {@code tenants} command creates. */
+    static final int DEFAULT_ACCESS_TOKEN_VALIDITY_MINUTES = 60;
+    /**
+     * Cognito's range for access tokens: five minutes to one day
+     * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html).
+     */
+    static final int MIN_ACCESS_TOKEN_VALIDITY_MINUTES = 5;
+    static final int MAX_ACCESS_TOKEN_VALIDITY_MINUTES = 24 * 60;
 
-    /** Tenant ids become Cognito scope names and output names: letters, digits, '-', '_' and '.', at most 64. */
-    static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** CloudFormation stack names: a letter, then letters, digits and hyphens, at most 128 characters. */
+    static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
+    /**
+     * Cognito prefix domains: CreateUserPoolDomain's pattern and 63 characters
+     * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html),
+     * and none of the words Cognito reserves in a prefix (CreateUserPoolDomain answers "Domain cannot contain reserved
+     * word: aws", https://github.com/aws-solutions/content-analysis-on-aws/issues/8; "cognito",
+     * https://github.com/aws-amplify/amplify-cli/issues/3854; "amazon", https://github.com/amazon-connect/voicemail-for-amazon-connect/issues/3).
+     */
+    static final Pattern DOMAIN_PREFIX = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    static final List<String> DOMAIN_PREFIX_RESERVED_WORDS = List.of("aws", "amazon", "cognito");
+    /** The account id the default domain prefix ends with: always 12 digits. */
+    static final int ACCOUNT_ID_LENGTH = 12;
+    static final int MAX_DOMAIN_PREFIX_LENGTH = 63;
+    /**
+     * A claim name the trigger can write and the access logs can name ({@code $context.authorizer.claims.<claim>}):
+     * lower-case letters, digits and underscores.
+     */
+    static final Pattern TENANT_CLAIM = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    /** Claims Cognito sets itself in access tokens: the trigger may not take them over. */
+    static final Set<String> COGNITO_ACCESS_TOKEN_CLAIMS = Set.of("sub", "iss", "client_id", "origin_jti", "event_id",
+            "token_use", "scope", "auth_time", "exp", "iat", "jti", "username", "version", "aud", "nbf");
+    static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** Keys earlier versions of the stack read: each now fails synth with why it went away. */
+    static final Map<String, String> REMOVED_KEYS = Map.of(
+            "tenants", "tenants are onboarded at run time with the tenants command, not in cdk.json (see README)",
+            "jwtIssuer", "the REST API's Cognito authorizer trusts only this stack's user pool (see README)",
+            "jwtAudience", "the REST API's Cognito authorizer accepts every app client of this stack's user pool (see README)",
+            "userPoolId", "the tenant claim needs this stack's own user pool, trigger and registry (see README)");
 
     static final Map<Integer, RetentionDays> RETENTION_BY_DAYS = retentionByDays();
 
+    /** How a new version of the list function reaches the {@code live} alias. */
+    public enum DeploymentStrategy {
+        /** CodeDeploy shifts 10% of traffic for 5 minutes, then the rest; any alarm rolls back. */
+        CANARY("canary"),
+        /** The alias moves at once (dev stacks). */
+        ALL_AT_ONCE("all-at-once");
+
+        final String key;
+
+        DeploymentStrategy(String key) {
+            this.key = key;
+        }
+    }
+
     public static Settings from(Node node) {
         Context context = new Context(node);
-        boolean externalIssuer = context.string("jwtIssuer").isPresent() || context.string("userPoolId").isPresent();
+        REMOVED_KEYS.forEach((key, why) -> require(node.tryGetContext(key) == null, key + " is no longer a setting: " + why));
         Settings settings = new Settings(
                 context.string("stackName").orElse(DEFAULT_STACK_NAME),
                 context.bool("destroyable", false),
@@ -67,45 +119,67 @@ public record Settings(
                 context.string("alarmEmail"),
                 context.integer("serverErrorRateAlarmPercent", DEFAULT_SERVER_ERROR_RATE_ALARM_PERCENT),
                 context.integer("latencyP99AlarmMillis", DEFAULT_LATENCY_P99_ALARM_MILLIS),
-                context.string("tenantClaim").orElse(DEFAULT_TENANT_CLAIM),
-                context.list("tenants").orElse(externalIssuer ? List.of() : DEFAULT_TENANTS),
+                context.string("tenantClaim").orElse(TenantClaim.DEFAULT_NAME),
                 context.string("cognitoDomainPrefix"),
-                context.string("userPoolId"),
-                context.string("jwtIssuer"),
-                context.list("jwtAudience").orElse(List.of()));
+                context.integer("accessTokenValidityMinutes", DEFAULT_ACCESS_TOKEN_VALIDITY_MINUTES),
+                context.bool("snapStart", true),
+                deploymentStrategy(context.string("deploymentStrategy").orElse(DeploymentStrategy.CANARY.key)),
+                context.bool("apiGatewayCloudWatchRole", true));
         settings.validate();
         return settings;
     }
 
-    /** True when this stack runs its own Cognito user pool; false when tokens come from an existing issuer. */
-    public boolean ownsUserPool() {
-        return userPoolId.isEmpty() && jwtIssuer.isEmpty();
+    /**
+     * Retained on delete and replacement, but deleted when the stack's own creation fails (CloudFormation's
+     * RetainExceptOnCreate), so a failed first deploy leaves nothing behind to collide with; {@code destroyable}
+     * stacks delete everything.
+     */
+    RemovalPolicy removalPolicy() {
+        return destroyable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
     }
 
     private void validate() {
+        require(STACK_NAME.matcher(stackName).matches(),
+                "stackName must start with a letter and hold only letters, digits and '-' (at most 128)");
         require(functionMemoryMb >= 128 && functionMemoryMb <= 10240, "functionMemoryMb must be 128..10240");
-        // Lambda's maximum is 900 s, but API Gateway gives up on an integration after 30 s.
+        // Lambda's maximum is 900 s, but API Gateway gives up on an integration after 29 s.
         require(functionTimeoutSeconds >= 4 && functionTimeoutSeconds <= 29,
-                "functionTimeoutSeconds must be 4..29: above the function's 3 s DynamoDB budget, below API Gateway's 30 s");
-        require(throttleRateLimit > 0 && throttleBurstLimit > 0, "throttleRateLimit and throttleBurstLimit must be positive");
+                "functionTimeoutSeconds must be 4..29: above the function's 3 s DynamoDB budget, below API Gateway's 29 s");
+        require(throttleRateLimit > 0, "throttleRateLimit must be positive");
+        require(throttleBurstLimit > 0, "throttleBurstLimit must be positive");
+        require(throttleBurstLimit <= 5000, "throttleBurstLimit must be at most 5000 (API Gateway's account burst quota)");
         require(serverErrorRateAlarmPercent > 0 && serverErrorRateAlarmPercent <= 100, "serverErrorRateAlarmPercent must be 1..100");
-        require(latencyP99AlarmMillis > 0, "latencyP99AlarmMillis must be positive");
-        require(userPoolId.isEmpty() || jwtIssuer.isEmpty(), "set userPoolId or jwtIssuer, not both");
-        if (ownsUserPool()) {
-            require(!tenants.isEmpty(), "tenants must name at least one tenant");
-            require(tenants.size() <= TenantUserPool.MAX_TENANTS,
-                    "at most " + TenantUserPool.MAX_TENANTS + " tenants per user pool (Cognito's scopes per resource server)");
-            require(tenants.stream().distinct().count() == tenants.size(), "tenants must not repeat: " + tenants);
-            require(jwtAudience.isEmpty(), "jwtAudience only applies with userPoolId or jwtIssuer");
-        } else {
-            require(!jwtAudience.isEmpty(), "jwtAudience (the accepted app client ids or audiences) is required with userPoolId or jwtIssuer");
-            require(tenants.isEmpty(), "tenants are registered in this stack's own user pool only; leave them out with userPoolId or jwtIssuer");
-            require(cognitoDomainPrefix.isEmpty(), "cognitoDomainPrefix only applies to this stack's own user pool");
-        }
-        tenants.forEach(tenant -> require(TENANT_ID.matcher(tenant).matches(),
-                "tenant id '" + tenant + "' must match " + TENANT_ID.pattern()));
-        require(tenants.stream().map(InvoiceGroupsStack::outputSuffix).distinct().count() == tenants.size(),
-                "tenant ids must stay distinct without '-', '_' and '.' (they name stack outputs): " + tenants);
+        require(latencyP99AlarmMillis > 0 && latencyP99AlarmMillis <= 29_000,
+                "latencyP99AlarmMillis must be 1..29000 (API Gateway ends every request by 29 s)");
+        corsAllowedOrigins.forEach(origin -> require("*".equals(origin) || ORIGIN.matcher(origin).matches(),
+                "corsAllowedOrigins entries must be * or scheme://host[:port] without a path"));
+        alarmEmail.ifPresent(email -> require(EMAIL.matcher(email).matches() && email.length() <= 254,
+                "alarmEmail must be one e-mail address"));
+        require(TENANT_CLAIM.matcher(tenantClaim).matches(),
+                "tenantClaim must be 1..64 lower-case letters, digits or '_', starting with a letter");
+        require(!COGNITO_ACCESS_TOKEN_CLAIMS.contains(tenantClaim),
+                "tenantClaim must not be a claim Cognito sets itself (" + String.join(", ", COGNITO_ACCESS_TOKEN_CLAIMS.stream().sorted().toList()) + ")");
+        require(accessTokenValidityMinutes >= MIN_ACCESS_TOKEN_VALIDITY_MINUTES
+                        && accessTokenValidityMinutes <= MAX_ACCESS_TOKEN_VALIDITY_MINUTES,
+                "accessTokenValidityMinutes must be 5..1440 (Cognito: five minutes to one day)");
+        cognitoDomainPrefix.ifPresentOrElse(
+                prefix -> requireDomainPrefix(prefix, "cognitoDomainPrefix", ""),
+                () -> requireDomainPrefix(stackName.toLowerCase() + "-" + "0".repeat(ACCOUNT_ID_LENGTH), "stackName",
+                        " (the default prefix is the stack name lower-cased, '-' and the 12-digit account id;"
+                                + " set cognitoDomainPrefix or choose another stack name)"));
+    }
+
+    private static void requireDomainPrefix(String prefix, String key, String hint) {
+        require(prefix.length() <= MAX_DOMAIN_PREFIX_LENGTH, key + " gives a Cognito domain prefix longer than 63 characters" + hint);
+        require(DOMAIN_PREFIX.matcher(prefix).matches(),
+                key + " gives a Cognito domain prefix that is not lower-case letters, digits and inner '-'" + hint);
+        DOMAIN_PREFIX_RESERVED_WORDS.forEach(word -> require(!prefix.contains(word),
+                key + " gives a Cognito domain prefix containing the reserved word '" + word + "'" + hint));
+    }
+
+    private static DeploymentStrategy deploymentStrategy(String key) {
+        return Arrays.stream(DeploymentStrategy.values()).filter(strategy -> strategy.key.equals(key)).findFirst()
+                .orElseThrow(() -> new InvalidSettingException("invalid context: deploymentStrategy must be canary or all-at-once"));
     }
 
     private static RetentionDays retention(int days) {
@@ -134,7 +208,7 @@ public record Settings(
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException("invalid context: " + message);
+            throw new InvalidSettingException("invalid context: " + message);
         }
     }
 
@@ -156,7 +230,7 @@ public record Settings(
                 } catch (NumberFormatException ignored) {
                     // reported below
                 }
-                throw new IllegalArgumentException("invalid context: " + key + " must be a whole number, got " + value);
+                throw new InvalidSettingException("invalid context: " + key + " must be a whole number");
             }).orElse(fallback);
         }
 
@@ -164,7 +238,7 @@ public record Settings(
             return string(key).map(value -> switch (value.toLowerCase()) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> throw new IllegalArgumentException("invalid context: " + key + " must be true or false");
+                default -> throw new InvalidSettingException("invalid context: " + key + " must be true or false");
             }).orElse(fallback);
         }
 

@@ -5,74 +5,102 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ApiTest {
 
     private static final Synthesized DEFAULTS = Synthesized.DEFAULTS;
 
-    @Test
-    void theOnlyRouteIsGetInvoiceGroupsBehindTheJwtAuthorizerRequiringTheReadScope() {
-        Map<String, Object> route = DEFAULTS.only("AWS::ApiGatewayV2::Route");
-        String authorizerId = DEFAULTS.resources("AWS::ApiGatewayV2::Authorizer").keySet().iterator().next();
-        assertThat((Map<String, Object>) at(route, "Properties"))
-                .containsEntry("RouteKey", "GET /invoice_groups")
-                .containsEntry("AuthorizationType", "JWT")
-                .containsEntry("AuthorizerId", Map.of("Ref", authorizerId))
-                .containsEntry("AuthorizationScopes", List.of("invoice-groups/read"));
+    private static String id(String type) {
+        return DEFAULTS.resources(type).keySet().iterator().next();
     }
 
     @Test
-    void theAuthorizerTrustsThisPoolsIssuerForTheTenantClientsFromTheAuthorizationHeader() {
-        Map<String, Object> authorizer = at(DEFAULTS.only("AWS::ApiGatewayV2::Authorizer"), "Properties");
-        String poolId = DEFAULTS.resources("AWS::Cognito::UserPool").keySet().iterator().next();
-        String clientId = DEFAULTS.resources("AWS::Cognito::UserPoolClient").keySet().iterator().next();
-        assertThat(authorizer).containsEntry("AuthorizerType", "JWT")
-                .containsEntry("IdentitySource", List.of("$request.header.Authorization"));
-        assertThat((Object) at(authorizer, "JwtConfiguration", "Audience")).isEqualTo(List.of(Map.of("Ref", clientId)));
-        assertThat((Object) at(authorizer, "JwtConfiguration", "Issuer")).isEqualTo(Map.of("Fn::Join", List.of("", List.of(
-                "https://cognito-idp.", Map.of("Ref", "AWS::Region"), ".", Map.of("Ref", "AWS::URLSuffix"), "/",
-                Map.of("Ref", poolId)))));
+    void theOnlyMethodIsGetInvoiceGroupsBehindTheCognitoAuthorizerRequiringTheReadScope() {
+        Map<String, Object> method = at(DEFAULTS.only("AWS::ApiGateway::Method"), "Properties");
+        assertThat(method)
+                .containsEntry("HttpMethod", "GET")
+                .containsEntry("AuthorizationType", "COGNITO_USER_POOLS")
+                .containsEntry("AuthorizerId", Map.of("Ref", id("AWS::ApiGateway::Authorizer")))
+                .containsEntry("AuthorizationScopes", List.of("invoice-groups/read"))
+                .containsEntry("ResourceId", Map.of("Ref", id("AWS::ApiGateway::Resource")));
+        assertThat((Object) at(DEFAULTS.only("AWS::ApiGateway::Resource"), "Properties", "PathPart")).isEqualTo("invoice_groups");
     }
 
     @Test
-    void theRouteInvokesTheSnapStartAliasWithPayloadFormat2() {
-        String aliasId = DEFAULTS.resources("AWS::Lambda::Alias").keySet().iterator().next();
-        Map<String, Object> integration = at(DEFAULTS.only("AWS::ApiGatewayV2::Integration"), "Properties");
-        assertThat(integration).containsEntry("IntegrationType", "AWS_PROXY")
-                .containsEntry("PayloadFormatVersion", "2.0")
-                .containsEntry("IntegrationUri", Map.of("Ref", aliasId));
-        DEFAULTS.template().hasResourceProperties("AWS::Lambda::Permission", Map.of(
-                "Principal", "apigateway.amazonaws.com",
-                "FunctionName", Map.of("Ref", aliasId)));
+    void theAuthorizerIsCognitoUserPoolsOnThisStacksPoolWithNoClientList() {
+        Map<String, Object> authorizer = at(DEFAULTS.only("AWS::ApiGateway::Authorizer"), "Properties");
+        assertThat(authorizer).containsEntry("Type", "COGNITO_USER_POOLS")
+                .containsEntry("IdentitySource", "method.request.header.Authorization")
+                .containsEntry("ProviderARNs", List.of(Map.of("Fn::GetAtt", List.of(id("AWS::Cognito::UserPool"), "Arn"))))
+                // A COGNITO_USER_POOLS authorizer has no audience or client list: every app client of the pool passes.
+                .doesNotContainKeys("JwtConfiguration", "AuthorizerUri", "AuthorizerResultTtlInSeconds");
+        DEFAULTS.template().resourceCountIs("AWS::ApiGatewayV2::Api", 0);
+        DEFAULTS.template().resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);
     }
 
     @Test
-    void theDefaultStageThrottlesAtTheNamedLimits() {
-        Map<String, Object> stage = at(DEFAULTS.only("AWS::ApiGatewayV2::Stage"), "Properties");
-        assertThat(stage).containsEntry("StageName", "$default").containsEntry("AutoDeploy", true);
-        assertThat(((Number) at(stage, "DefaultRouteSettings", "ThrottlingRateLimit")).intValue())
-                .isEqualTo(Settings.DEFAULT_THROTTLE_RATE_LIMIT);
-        assertThat(((Number) at(stage, "DefaultRouteSettings", "ThrottlingBurstLimit")).intValue())
-                .isEqualTo(Settings.DEFAULT_THROTTLE_BURST_LIMIT);
+    void theMethodProxiesToTheLiveAliasAndOnlyThisStageMayInvokeIt() {
+        String aliasId = ListFunctionTest.listAliasId();
+        Map<String, Object> integration = at(DEFAULTS.only("AWS::ApiGateway::Method"), "Properties", "Integration");
+        assertThat(integration).containsEntry("Type", "AWS_PROXY").containsEntry("IntegrationHttpMethod", "POST");
+        assertThat(integration.get("Uri").toString()).contains("{Ref=" + aliasId + "}", "/invocations");
+        List<Map<String, Object>> permissions = DEFAULTS.resources("AWS::Lambda::Permission").values().stream()
+                .filter(permission -> "apigateway.amazonaws.com".equals(at(permission, "Properties", "Principal")))
+                .toList();
+        assertThat(permissions).hasSize(1);
+        assertThat((Object) at(permissions.get(0), "Properties", "FunctionName")).isEqualTo(Map.of("Ref", aliasId));
+        assertThat(at(permissions.get(0), "Properties", "SourceArn").toString())
+                .contains("{Ref=" + id("AWS::ApiGateway::Stage") + "}", "/GET/invoice_groups");
     }
 
     @Test
-    void theDefaultStageWritesJsonAccessLogsToAGroupWithBoundedRetention() {
-        Map<String, Object> stage = at(DEFAULTS.only("AWS::ApiGatewayV2::Stage"), "Properties");
-        String logGroupId = at(stage, "AccessLogSettings", "DestinationArn", "Fn::GetAtt", 0);
-        String format = at(stage, "AccessLogSettings", "Format");
-        assertThat(format).startsWith("{").endsWith("}")
-                .contains("\"requestId\":\"$context.requestId\"", "\"status\":\"$context.status\"",
-                        "\"tenant\":\"$context.authorizer.claims.tenant_id\"");
+    void gatewayResponsesAnswerInTheApisOwnMessageShape() {
+        Map<String, Map<String, Object>> byType = DEFAULTS.resources("AWS::ApiGateway::GatewayResponse").values().stream()
+                .map(response -> Synthesized.<Map<String, Object>>at(response, "Properties"))
+                .collect(Collectors.toMap(properties -> (String) properties.get("ResponseType"), properties -> properties));
+        assertThat(byType.keySet()).containsExactlyInAnyOrder("UNAUTHORIZED", "ACCESS_DENIED",
+                "MISSING_AUTHENTICATION_TOKEN", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX");
+        assertThat(byType.get("UNAUTHORIZED")).containsEntry("StatusCode", "401")
+                .containsEntry("ResponseTemplates", Map.of("application/json", "{\"message\":\"Unauthorized\"}"));
+        assertThat(byType.get("ACCESS_DENIED")).containsEntry("StatusCode", "403")
+                .containsEntry("ResponseTemplates", Map.of("application/json", "{\"message\":\"Forbidden\"}"));
+        assertThat(byType.get("MISSING_AUTHENTICATION_TOKEN")).containsEntry("StatusCode", "404")
+                .containsEntry("ResponseTemplates", Map.of("application/json", "{\"message\":\"Not Found\"}"));
+        assertThat(byType.get("THROTTLED")).containsEntry("StatusCode", "429")
+                .containsEntry("ResponseTemplates", Map.of("application/json", "{\"message\":\"Too Many Requests\"}"));
+        assertThat(byType.values()).allSatisfy(response -> assertThat(response)
+                .containsEntry("ResponseParameters", Map.of("gatewayresponse.header.Content-Type", "'application/json'")));
+        for (String fallback : List.of("DEFAULT_4XX", "DEFAULT_5XX")) {
+            assertThat(byType.get(fallback)).doesNotContainKey("StatusCode")
+                    .containsEntry("ResponseTemplates", Map.of("application/json", "{\"message\":$context.error.messageString}"));
+        }
+    }
+
+    @Test
+    void theStageThrottlesEveryMethodTracesAndWritesJsonAccessLogsWithTenantAndClient() {
+        Map<String, Object> stage = at(DEFAULTS.only("AWS::ApiGateway::Stage"), "Properties");
+        assertThat(stage).containsEntry("StageName", InvoiceGroupsApi.STAGE_NAME).containsEntry("TracingEnabled", true);
+        assertThat((Object) at(stage, "MethodSettings")).isEqualTo(List.of(Map.of(
+                "HttpMethod", "*", "ResourcePath", "/*", "DataTraceEnabled", false,
+                "ThrottlingRateLimit", Settings.DEFAULT_THROTTLE_RATE_LIMIT,
+                "ThrottlingBurstLimit", Settings.DEFAULT_THROTTLE_BURST_LIMIT)));
+        String logGroupId = at(stage, "AccessLogSetting", "DestinationArn", "Fn::GetAtt", 0);
+        String format = at(stage, "AccessLogSetting", "Format");
+        assertThat(format).startsWith("{").endsWith("}").contains(
+                "\"requestId\":\"$context.requestId\"", "\"status\":\"$context.status\"",
+                "\"clientId\":\"$context.authorizer.claims.client_id\"",
+                "\"tenant\":\"$context.authorizer.claims.tenant_id\"");
         Map<String, Object> logGroup = DEFAULTS.resources("AWS::Logs::LogGroup").get(logGroupId);
-        assertThat(((Number) at(logGroup, "Properties", "RetentionInDays")).intValue())
-                .isEqualTo(Settings.DEFAULT_LOG_RETENTION_DAYS);
+        assertThat(((Number) at(logGroup, "Properties", "RetentionInDays")).intValue()).isEqualTo(Settings.DEFAULT_LOG_RETENTION_DAYS);
     }
 
     @Test
-    void corsIsOffUnlessOriginsAreConfigured() {
-        Map<String, Object> api = at(DEFAULTS.only("AWS::ApiGatewayV2::Api"), "Properties");
-        assertThat(api).containsEntry("ProtocolType", "HTTP").doesNotContainKey("CorsConfiguration");
+    void theApiIsRegionalAndHasNoCorsUnlessOriginsAreConfigured() {
+        Map<String, Object> api = at(DEFAULTS.only("AWS::ApiGateway::RestApi"), "Properties");
+        assertThat((Object) at(api, "EndpointConfiguration", "Types")).isEqualTo(List.of("REGIONAL"));
+        assertThat(DEFAULTS.resources("AWS::ApiGateway::Method").values())
+                .noneMatch(method -> "OPTIONS".equals(at(method, "Properties", "HttpMethod")));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
-/** Every context knob set at once, on one synthesis. */
+/** Every context knob set at once, on one synthesis: a dev stack without SnapStart, rolled out all at once. */
 class ConfiguredStackTest {
 
     private static final Synthesized CONFIGURED = Synthesized.with(Map.ofEntries(
@@ -23,22 +23,55 @@ class ConfiguredStackTest {
             Map.entry("alarmEmail", "oncall@example.com"),
             Map.entry("serverErrorRateAlarmPercent", 2),
             Map.entry("latencyP99AlarmMillis", 800),
-            Map.entry("tenantClaim", "custom:tenant"),
-            Map.entry("tenants", List.of("acme", "globex-eu")),
-            Map.entry("cognitoDomainPrefix", "invoice-groups-dev-auth")));
+            Map.entry("tenantClaim", "org_id"),
+            Map.entry("cognitoDomainPrefix", "invoice-groups-dev-auth"),
+            Map.entry("accessTokenValidityMinutes", 15),
+            Map.entry("snapStart", "false"),
+            Map.entry("deploymentStrategy", "all-at-once"),
+            Map.entry("apiGatewayCloudWatchRole", "false")));
 
     @Test
-    void destroyableMakesTheTableAndEveryRetainedResourceDeletable() {
-        Map<String, Object> table = CONFIGURED.only("AWS::DynamoDB::GlobalTable");
-        assertThat((Object) at(table, "Properties", "Replicas", 0, "DeletionProtectionEnabled")).isEqualTo(false);
-        assertThat(table).containsEntry("DeletionPolicy", "Delete");
-        Map<String, Object> pool = CONFIGURED.only("AWS::Cognito::UserPool");
-        assertThat((Object) at(pool, "Properties", "DeletionProtection")).isEqualTo("INACTIVE");
-        for (String type : List.of("AWS::Logs::LogGroup", "AWS::Cognito::UserPool", "AWS::KMS::Key")) {
+    void destroyableMakesEveryStatefulResourceDeletable() {
+        assertThat(CONFIGURED.resources("AWS::DynamoDB::GlobalTable")).hasSize(2).allSatisfy((id, table) -> {
+            assertThat((Object) at(table, "Properties", "Replicas", 0, "DeletionProtectionEnabled")).isEqualTo(false);
+            assertThat(table).containsEntry("DeletionPolicy", "Delete");
+        });
+        assertThat((Object) at(CONFIGURED.only("AWS::Cognito::UserPool"), "Properties", "DeletionProtection")).isEqualTo("INACTIVE");
+        for (String type : RemovalTest.STATEFUL) {
             assertThat(CONFIGURED.resources(type)).isNotEmpty()
                     .allSatisfy((id, resource) -> assertThat(resource).containsEntry("DeletionPolicy", "Delete"));
         }
-        assertThat(CONFIGURED.template().toJSON().toString()).doesNotContain("Retain");
+        assertThat(CONFIGURED.template().toJSON().toString()).doesNotContain("RetainExceptOnCreate");
+    }
+
+    @Test
+    void snapStartFalseDeploysBothFunctionsWithoutSnapStartStillBehindPublishedAliases() {
+        assertThat(CONFIGURED.resources("AWS::Lambda::Function")).hasSize(2).allSatisfy((id, function) ->
+                assertThat((Map<String, Object>) at(function, "Properties")).doesNotContainKey("SnapStart"));
+        assertThat(CONFIGURED.resources("AWS::Lambda::Alias")).hasSize(2);
+        assertThat(CONFIGURED.resources("AWS::Lambda::Version")).hasSize(2);
+        assertThat(Synthesized.DEFAULTS.resources("AWS::Lambda::Function")).hasSize(2).allSatisfy((id, function) ->
+                assertThat((Object) at(function, "Properties", "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions")));
+    }
+
+    @Test
+    void apiGatewayCloudWatchRoleFalseLeavesTheAccountsLoggingRoleAlone() {
+        CONFIGURED.template().resourceCountIs("AWS::ApiGateway::Account", 0);
+        assertThat(CONFIGURED.resources("AWS::IAM::Role").values()).noneMatch(role ->
+                String.valueOf((Object) at(role, "Properties", "AssumeRolePolicyDocument")).contains("apigateway.amazonaws.com"));
+        Synthesized.DEFAULTS.template().resourceCountIs("AWS::ApiGateway::Account", 1);
+        // Access logs stay on: they then rely on the role the account already has.
+        assertThat(CONFIGURED.resources("AWS::ApiGateway::Stage")).hasSize(1).allSatisfy((id, stage) ->
+                assertThat((Object) at(stage, "Properties", "AccessLogSetting")).isNotNull());
+    }
+
+    @Test
+    void allAtOnceMovesTheAliasWithoutCodeDeploy() {
+        CONFIGURED.template().resourceCountIs("AWS::CodeDeploy::Application", 0);
+        CONFIGURED.template().resourceCountIs("AWS::CodeDeploy::DeploymentGroup", 0);
+        assertThat(CONFIGURED.resources("AWS::Lambda::Alias")).allSatisfy((id, alias) -> assertThat(alias).doesNotContainKey("UpdatePolicy"));
+        assertThat(CONFIGURED.resources("AWS::IAM::Role").values())
+                .noneMatch(role -> String.valueOf((Object) at(role, "Properties", "AssumeRolePolicyDocument")).contains("codedeploy"));
     }
 
     @Test
@@ -47,26 +80,30 @@ class ConfiguredStackTest {
                 "Handler", ListInvoiceGroupsFunction.HANDLER,
                 "MemorySize", 2048,
                 "Timeout", 15,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("TENANT_CLAIM", "custom:tenant")))));
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("TENANT_CLAIM", "org_id")))));
         CONFIGURED.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", TokenCustomizerFunction.HANDLER,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("TENANT_CLAIM", "custom:tenant")))));
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("TENANT_CLAIM", "org_id")))));
+        String format = at(CONFIGURED.only("AWS::ApiGateway::Stage"), "Properties", "AccessLogSetting", "Format");
+        assertThat(format).contains("\"tenant\":\"$context.authorizer.claims.org_id\"");
         assertThat(CONFIGURED.resources("AWS::Logs::LogGroup")).hasSize(3).allSatisfy((id, group) ->
                 assertThat(((Number) at(group, "Properties", "RetentionInDays")).intValue()).isEqualTo(7));
     }
 
     @Test
     void throttlingFollowsTheContext() {
-        CONFIGURED.template().hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
-                "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40)));
+        CONFIGURED.template().hasResourceProperties("AWS::ApiGateway::Stage", Map.of(
+                "MethodSettings", List.of(Match.objectLike(Map.of("ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40)))));
     }
 
     @Test
-    void corsAllowsExactlyTheConfiguredOriginsForGetWithAuthorization() {
-        Map<String, Object> cors = at(CONFIGURED.only("AWS::ApiGatewayV2::Api"), "Properties", "CorsConfiguration");
-        assertThat((Object) cors.get("AllowOrigins")).isEqualTo(List.of("https://app.example.com", "https://admin.example.com"));
-        assertThat((Object) cors.get("AllowMethods")).isEqualTo(List.of("GET"));
-        assertThat((Object) cors.get("AllowHeaders")).isEqualTo(List.of("Authorization"));
+    void corsPreflightAllowsExactlyTheConfiguredOriginsForGetWithAuthorization() {
+        List<Map<String, Object>> preflights = CONFIGURED.resources("AWS::ApiGateway::Method").values().stream()
+                .filter(method -> "OPTIONS".equals(at(method, "Properties", "HttpMethod"))).toList();
+        assertThat(preflights).hasSize(1);
+        String integration = String.valueOf((Object) at(preflights.get(0), "Properties", "Integration"));
+        assertThat(integration).contains("'GET'", "'Authorization'", "https://app.example.com", "https://admin.example.com");
+        assertThat(CONFIGURED.resources("AWS::ApiGateway::Method")).hasSize(2);
     }
 
     @Test
@@ -79,24 +116,11 @@ class ConfiguredStackTest {
     }
 
     @Test
-    void everyTenantGetsItsOwnClientScopeAndOutputAndTheAuthorizerAcceptsThemAll() {
-        Map<String, Map<String, Object>> clients = CONFIGURED.resources("AWS::Cognito::UserPoolClient");
-        assertThat(clients.values()).extracting(client -> at(client, "Properties", "ClientName"))
-                .containsExactlyInAnyOrder("tenant-acme", "tenant-globex-eu");
-        CONFIGURED.template().hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of(
-                "Identifier", "tenant",
-                "Scopes", List.of(Map.of("ScopeName", "acme", "ScopeDescription", Match.anyValue()),
-                        Map.of("ScopeName", "globex-eu", "ScopeDescription", Match.anyValue()))));
-        assertThat(CONFIGURED.template().findOutputs("*").keySet().stream().filter(id -> id.startsWith("AppClientId")))
-                .containsExactlyInAnyOrder("AppClientIdAcme", "AppClientIdGlobexEu");
-        List<Object> audience = at(CONFIGURED.only("AWS::ApiGatewayV2::Authorizer"), "Properties", "JwtConfiguration", "Audience");
-        assertThat(audience).containsExactlyInAnyOrderElementsOf(clients.keySet().stream().map(id -> (Object) Map.of("Ref", id)).toList());
-    }
-
-    @Test
-    void theDomainPrefixFollowsTheContextAndTheStackItsName() {
+    void theDomainPrefixStackNameAndTokenLifetimeFollowTheContext() {
         CONFIGURED.template().hasResourceProperties("AWS::Cognito::UserPoolDomain", Map.of("Domain", "invoice-groups-dev-auth"));
         assertThat(CONFIGURED.stack().getStackName()).isEqualTo("InvoiceGroupsDev");
+        CONFIGURED.template().hasOutput("AccessTokenValidityMinutes", Map.of("Value", "15"));
+        CONFIGURED.template().hasResourceProperties("AWS::ApiGateway::RestApi", Map.of("Name", "InvoiceGroupsDev"));
     }
 
     @Test

@@ -8,64 +8,142 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
 
+/** Each role's and each managed policy's exact statements: actions and resources. */
 class LeastPrivilegeTest {
 
     private static final Synthesized DEFAULTS = Synthesized.DEFAULTS;
+    private static final Object STACK_ID = Map.of("Ref", "AWS::StackId");
+
+    private static String invoiceGroupsTableId() {
+        return DEFAULTS.logicalId("AWS::DynamoDB::GlobalTable", TableTest.invoiceGroupsTable().get("Properties"));
+    }
+
+    private static String registryTableId() {
+        return DEFAULTS.logicalId("AWS::DynamoDB::GlobalTable", TableTest.registryTable().get("Properties"));
+    }
+
+    private static Object arnOf(String logicalId) {
+        return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
+    }
 
     @Test
-    void theListFunctionMayQueryThisTableWriteItsOwnLogsAndSendTracesAndNothingElse() {
-        String tableId = DEFAULTS.resources("AWS::DynamoDB::GlobalTable").keySet().iterator().next();
+    void theListFunctionMayQueryItsTableWriteItsOwnLogsAndSendTracesAndNothingElse() {
         Map<String, Object> function = functionWithHandler(ListInvoiceGroupsFunction.HANDLER);
         String logGroupId = at(function, "Properties", "LoggingConfig", "LogGroup", "Ref");
-
-        assertThat(statementsOfRoleOf(function)).containsExactlyInAnyOrder(
+        assertThat(statementsOfRole(at(function, "Properties", "Role", "Fn::GetAtt", 0))).containsExactlyInAnyOrder(
                 Map.of("Sid", "WriteOwnLogGroup", "Effect", "Allow",
-                        "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        "Resource", Map.of("Fn::GetAtt", List.of(logGroupId, "Arn"))),
+                        "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"), "Resource", arnOf(logGroupId)),
                 Map.of("Sid", "QueryInvoiceGroups", "Effect", "Allow",
-                        "Action", "dynamodb:Query",
-                        "Resource", Map.of("Fn::GetAtt", List.of(tableId, "Arn"))),
+                        "Action", "dynamodb:Query", "Resource", arnOf(invoiceGroupsTableId())),
                 Map.of("Effect", "Allow",
-                        "Action", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),
-                        "Resource", "*"));
+                        "Action", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), "Resource", "*"));
     }
 
     @Test
-    void theOnlyDynamoDbActionAnywhereIsQuery() {
-        List<Object> dynamoDbActions = allStatements().stream()
-                .flatMap(statement -> actions(statement).stream())
-                .filter(action -> action.startsWith("dynamodb:"))
-                .distinct()
-                .map(Object.class::cast)
-                .toList();
-        assertThat(dynamoDbActions).containsExactly("dynamodb:Query");
-    }
-
-    @Test
-    void noActionOrResourceIsAWildcardExceptTheXRayTwo() {
-        List<Map<String, Object>> wildcards = allStatements().stream()
-                .filter(statement -> actions(statement).stream().anyMatch(action -> action.contains("*"))
-                        || "*".equals(statement.get("Resource")))
-                .toList();
-        assertThat(wildcards).allSatisfy(statement ->
-                assertThat(actions(statement)).containsExactly("xray:PutTraceSegments", "xray:PutTelemetryRecords"));
-    }
-
-    @Test
-    void theTokenCustomizerMayOnlyWriteItsOwnLogs() {
+    void theTriggerMayOnlyGetItemsOfTheRegistryAndWriteItsOwnLogs() {
         Map<String, Object> function = functionWithHandler(TokenCustomizerFunction.HANDLER);
         String logGroupId = at(function, "Properties", "LoggingConfig", "LogGroup", "Ref");
-        assertThat(statementsOfRoleOf(function)).containsExactly(Map.of("Sid", "WriteOwnLogGroup", "Effect", "Allow",
-                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                "Resource", Map.of("Fn::GetAtt", List.of(logGroupId, "Arn"))));
+        assertThat(statementsOfRole(at(function, "Properties", "Role", "Fn::GetAtt", 0))).containsExactlyInAnyOrder(
+                Map.of("Sid", "WriteOwnLogGroup", "Effect", "Allow",
+                        "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"), "Resource", arnOf(logGroupId)),
+                Map.of("Sid", "ReadTenantRegistry", "Effect", "Allow",
+                        "Action", "dynamodb:GetItem", "Resource", arnOf(registryTableId())));
     }
 
     @Test
-    void noRoleCarriesAManagedPolicyOrAnInlinePolicyBesideItsDefaultPolicy() {
-        assertThat(DEFAULTS.resources("AWS::IAM::Role")).isNotEmpty().allSatisfy((id, role) ->
-                assertThat((Map<String, Object>) at(role, "Properties")).doesNotContainKeys("ManagedPolicyArns", "Policies"));
-        DEFAULTS.template().resourceCountIs("AWS::IAM::ManagedPolicy", 0);
+    void codeDeployMayOnlyShiftTheLiveAliasAndReadTheStacksAlarms() {
+        String roleId = DEFAULTS.logicalId("AWS::IAM::Role", Match.objectLike(Map.of("AssumeRolePolicyDocument",
+                Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "codedeploy.amazonaws.com")))))))));
+        List<Object> alarmArns = DEFAULTS.resources("AWS::CloudWatch::Alarm").keySet().stream()
+                .map(LeastPrivilegeTest::arnOf).toList();
+        assertThat(alarmArns).hasSize(7);
+        List<Map<String, Object>> statements = statementsOfRole(roleId);
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(0)).containsEntry("Sid", "ShiftLiveAlias")
+                .containsEntry("Action", SafeRollout.ALIAS_ACTIONS)
+                .containsEntry("Resource", List.of(arnOf(ListFunctionTest.listFunctionId()), Map.of("Ref", ListFunctionTest.listAliasId())));
+        assertThat(statements.get(1)).containsEntry("Sid", "ReadRollbackAlarms")
+                .containsEntry("Action", "cloudwatch:DescribeAlarms");
+        assertThat((List<Object>) statements.get(1).get("Resource")).containsExactlyInAnyOrderElementsOf(alarmArns);
+        assertThat((Map<String, Object>) at(DEFAULTS.resources("AWS::IAM::Role").get(roleId), "Properties"))
+                .doesNotContainKeys("ManagedPolicyArns", "Policies");
+    }
+
+    @Test
+    void theTenantOperatorPolicyIsExactlyAppClientsOnThisPoolRegistryItemsAndThisStacksOutputs() {
+        String poolId = DEFAULTS.resources("AWS::Cognito::UserPool").keySet().iterator().next();
+        Object indexArn = Map.of("Fn::Join", List.of("", List.of(arnOf(registryTableId()), "/index/byTenant")));
+        assertThat(managedPolicyStatements("TenantOperatorPolicy")).containsExactly(
+                Map.of("Sid", "ManageTenantAppClients", "Effect", "Allow", "Action", List.of(
+                        "cognito-idp:CreateUserPoolClient", "cognito-idp:DeleteUserPoolClient",
+                        "cognito-idp:DescribeUserPoolClient", "cognito-idp:ListUserPoolClients"),
+                        "Resource", arnOf(poolId)),
+                Map.of("Sid", "ManageTenantRegistry", "Effect", "Allow", "Action", List.of(
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"),
+                        "Resource", List.of(arnOf(registryTableId()), indexArn)),
+                Map.of("Sid", "ReadStackOutputs", "Effect", "Allow", "Action", "cloudformation:DescribeStacks",
+                        "Resource", STACK_ID));
+    }
+
+    @Test
+    void theDataImportPolicyIsExactlyBatchWritesToTheInvoiceGroupsTableAndThisStacksOutputs() {
+        assertThat(managedPolicyStatements("DataImportPolicy")).containsExactly(
+                Map.of("Sid", "WriteInvoiceGroups", "Effect", "Allow",
+                        "Action", List.of("dynamodb:BatchWriteItem", "dynamodb:DescribeTable"),
+                        "Resource", arnOf(invoiceGroupsTableId())),
+                Map.of("Sid", "ReadStackOutputs", "Effect", "Allow", "Action", "cloudformation:DescribeStacks",
+                        "Resource", STACK_ID));
+    }
+
+    @Test
+    void theManagedPoliciesAreAttachedToNobodyAndTheirArnsAreOutputs() {
+        assertThat(DEFAULTS.resources("AWS::IAM::ManagedPolicy")).hasSize(2).allSatisfy((id, policy) ->
+                assertThat((Map<String, Object>) at(policy, "Properties")).doesNotContainKeys("Roles", "Users", "Groups"));
+        DEFAULTS.template().hasOutput("TenantOperatorPolicyArn", Map.of("Value", Map.of("Ref", managedPolicyId("TenantOperatorPolicy"))));
+        DEFAULTS.template().hasOutput("DataImportPolicyArn", Map.of("Value", Map.of("Ref", managedPolicyId("DataImportPolicy"))));
+    }
+
+    @Test
+    void rolesGetDynamoDbQueryAndGetItemOnlyAndNoWildcardButTheXRayTwo() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        DEFAULTS.resources("AWS::IAM::Policy").values()
+                .forEach(policy -> statements.addAll(at(policy, "Properties", "PolicyDocument", "Statement")));
+        assertThat(statements.stream().flatMap(statement -> actions(statement).stream())
+                .filter(action -> action.startsWith("dynamodb:")).distinct())
+                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem");
+        assertThat(statements.stream().filter(statement -> actions(statement).stream().anyMatch(action -> action.contains("*"))
+                        || "*".equals(statement.get("Resource"))))
+                .isNotEmpty()
+                .allSatisfy(statement -> assertThat(actions(statement))
+                        .containsExactly("xray:PutTraceSegments", "xray:PutTelemetryRecords"));
+    }
+
+    @Test
+    void onlyApiGatewaysAccountLoggingRoleCarriesAnAwsManagedPolicy() {
+        Map<String, Map<String, Object>> roles = DEFAULTS.resources("AWS::IAM::Role");
+        assertThat(roles).hasSize(4);
+        List<Object> withManagedPolicies = roles.values().stream()
+                .filter(role -> at(role, "Properties", "ManagedPolicyArns") != null)
+                .map(role -> at(role, "Properties", "ManagedPolicyArns"))
+                .toList();
+        assertThat(withManagedPolicies).containsExactly(List.of(Map.of("Fn::Join", List.of("", List.of(
+                "arn:", Map.of("Ref", "AWS::Partition"), ":iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")))));
+        assertThat(roles.values()).allSatisfy(role ->
+                assertThat((Map<String, Object>) at(role, "Properties")).doesNotContainKey("Policies"));
+    }
+
+    private static String managedPolicyId(String name) {
+        List<String> ids = DEFAULTS.resources("AWS::IAM::ManagedPolicy").keySet().stream()
+                .filter(id -> id.startsWith("Operators" + name)).toList();
+        assertThat(ids).hasSize(1);
+        return ids.get(0);
+    }
+
+    private static List<Map<String, Object>> managedPolicyStatements(String name) {
+        return at(DEFAULTS.resources("AWS::IAM::ManagedPolicy").get(managedPolicyId(name)), "Properties", "PolicyDocument", "Statement");
     }
 
     private static Map<String, Object> functionWithHandler(String handler) {
@@ -74,19 +152,12 @@ class LeastPrivilegeTest {
                 .findFirst().orElseThrow();
     }
 
-    private static List<Map<String, Object>> statementsOfRoleOf(Map<String, Object> function) {
-        String roleId = at(function, "Properties", "Role", "Fn::GetAtt", 0);
+    private static List<Map<String, Object>> statementsOfRole(String roleId) {
         List<Map<String, Object>> statements = new ArrayList<>();
         DEFAULTS.resources("AWS::IAM::Policy").values().stream()
                 .filter(policy -> ((List<?>) at(policy, "Properties", "Roles")).contains(Map.of("Ref", roleId)))
                 .forEach(policy -> statements.addAll(at(policy, "Properties", "PolicyDocument", "Statement")));
-        return statements;
-    }
-
-    private static List<Map<String, Object>> allStatements() {
-        List<Map<String, Object>> statements = new ArrayList<>();
-        DEFAULTS.resources("AWS::IAM::Policy").values()
-                .forEach(policy -> statements.addAll(at(policy, "Properties", "PolicyDocument", "Statement")));
+        assertThat(statements).as("statements of role " + roleId).isNotEmpty();
         return statements;
     }
 

@@ -18,8 +18,12 @@ class ListFunctionTest {
                 .findFirst().orElseThrow();
     }
 
-    private static String listFunctionId() {
+    static String listFunctionId() {
         return DEFAULTS.logicalId("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", ListInvoiceGroupsFunction.HANDLER)));
+    }
+
+    static String listAliasId() {
+        return DEFAULTS.logicalId("AWS::Lambda::Alias", Match.objectLike(Map.of("FunctionName", Map.of("Ref", listFunctionId()))));
     }
 
     @Test
@@ -60,7 +64,7 @@ class ListFunctionTest {
     @Test
     void environmentNamesTheTableAndTheTenantClaimAndNothingLocal() {
         Map<String, Object> variables = at(listFunction(), "Properties", "Environment", "Variables");
-        String tableId = DEFAULTS.template().findResources("AWS::DynamoDB::GlobalTable").keySet().iterator().next();
+        String tableId = DEFAULTS.logicalId("AWS::DynamoDB::GlobalTable", TableTest.invoiceGroupsTable().get("Properties"));
         assertThat(variables).containsOnly(
                 Map.entry("TABLE_NAME", Map.of("Ref", tableId)),
                 Map.entry("TENANT_CLAIM", "tenant_id"));

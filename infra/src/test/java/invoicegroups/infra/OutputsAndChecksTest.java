@@ -6,29 +6,32 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Token;
-import software.amazon.awscdk.assertions.Match;
 
 class OutputsAndChecksTest {
 
     private static final Synthesized DEFAULTS = Synthesized.DEFAULTS;
 
+    private static String id(String type) {
+        return DEFAULTS.resources(type).keySet().iterator().next();
+    }
+
     @Test
-    void outputsTellAPlatformTeamWhereEverythingIs() {
+    void outputsTellAPlatformTeamAndTheOpsJarWhereEverythingIs() {
         assertThat(DEFAULTS.template().findOutputs("*").keySet()).containsExactlyInAnyOrder(
-                "ApiUrl", "InvoiceGroupsUrl", "TableName", "JwtIssuer", "AlarmTopicArn",
-                "UserPoolId", "TokenEndpoint", "AppClientIdDemo");
-        String clientId = DEFAULTS.resources("AWS::Cognito::UserPoolClient").keySet().iterator().next();
-        String domainId = DEFAULTS.resources("AWS::Cognito::UserPoolDomain").keySet().iterator().next();
-        DEFAULTS.template().hasOutput("AppClientIdDemo", Map.of("Value", Map.of("Ref", clientId)));
+                "ApiUrl", "InvoiceGroupsUrl", "TableName", "TenantRegistryTableName", "UserPoolId", "TokenEndpoint",
+                "JwtIssuer", "AlarmTopicArn", "TenantOperatorPolicyArn", "DataImportPolicyArn", "AccessTokenValidityMinutes");
+        String domainId = id("AWS::Cognito::UserPoolDomain");
         DEFAULTS.template().hasOutput("TokenEndpoint", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
                 "https://", Map.of("Ref", domainId), ".auth.", Map.of("Ref", "AWS::Region"), ".amazoncognito.com/oauth2/token")))));
         DEFAULTS.template().hasOutput("InvoiceGroupsUrl", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
-                Map.of("Fn::GetAtt", List.of(DEFAULTS.resources("AWS::ApiGatewayV2::Api").keySet().iterator().next(), "ApiEndpoint")),
-                "/invoice_groups")))));
+                "https://", Map.of("Ref", id("AWS::ApiGateway::RestApi")), ".execute-api.", Map.of("Ref", "AWS::Region"), ".",
+                Map.of("Ref", "AWS::URLSuffix"), "/", Map.of("Ref", id("AWS::ApiGateway::Stage")), "/invoice_groups")))));
         DEFAULTS.template().hasOutput("TableName", Map.of("Value", Map.of("Ref",
-                DEFAULTS.resources("AWS::DynamoDB::GlobalTable").keySet().iterator().next())));
-        DEFAULTS.template().hasOutput("UserPoolId", Map.of("Value", Map.of("Ref",
-                DEFAULTS.resources("AWS::Cognito::UserPool").keySet().iterator().next())));
+                DEFAULTS.logicalId("AWS::DynamoDB::GlobalTable", TableTest.invoiceGroupsTable().get("Properties")))));
+        DEFAULTS.template().hasOutput("TenantRegistryTableName", Map.of("Value", Map.of("Ref",
+                DEFAULTS.logicalId("AWS::DynamoDB::GlobalTable", TableTest.registryTable().get("Properties")))));
+        DEFAULTS.template().hasOutput("UserPoolId", Map.of("Value", Map.of("Ref", id("AWS::Cognito::UserPool"))));
+        DEFAULTS.template().hasOutput("AccessTokenValidityMinutes", Map.of("Value", "60"));
     }
 
     @Test
@@ -50,13 +53,18 @@ class OutputsAndChecksTest {
                 .filter(rules -> rules != null)
                 .flatMap(List::stream)
                 .toList();
-        assertThat(suppressions).extracting(suppression -> suppression.get("id"))
-                .containsOnly("AwsSolutions-IAM5", "AwsSolutions-COG3");
+        assertThat(suppressions).extracting(suppression -> suppression.get("id")).containsOnly(
+                "AwsSolutions-IAM5", "AwsSolutions-COG3", "AwsSolutions-IAM4",
+                "AwsSolutions-APIG2", "AwsSolutions-APIG3", "AwsSolutions-APIG6");
         assertThat(suppressions).allSatisfy(suppression ->
                 assertThat(String.valueOf(suppression.get("reason"))).hasSizeGreaterThan(80));
         assertThat(suppressions).filteredOn(suppression -> "AwsSolutions-IAM5".equals(suppression.get("id")))
                 .isNotEmpty()
                 .allSatisfy(suppression -> assertThat(suppression.get("applies_to")).isEqualTo(List.of("Resource::*")));
+        assertThat(suppressions).filteredOn(suppression -> "AwsSolutions-IAM4".equals(suppression.get("id")))
+                .singleElement()
+                .satisfies(suppression -> assertThat(suppression.get("applies_to")).isEqualTo(List.of(
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")));
     }
 
     @Test

@@ -12,68 +12,82 @@ class TokensTest {
 
     private static final Synthesized DEFAULTS = Synthesized.DEFAULTS;
 
-    private static String triggerId() {
+    static String triggerId() {
         return DEFAULTS.logicalId("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", TokenCustomizerFunction.HANDLER)));
     }
 
+    static String triggerAliasId() {
+        return DEFAULTS.logicalId("AWS::Lambda::Alias", Match.objectLike(Map.of("FunctionName", Map.of("Ref", triggerId()))));
+    }
+
+    private static Map<String, Object> trigger() {
+        return DEFAULTS.resources("AWS::Lambda::Function").get(triggerId());
+    }
+
     @Test
-    void thePoolRunsTheTenantTriggerWithEventVersion3OnTheEssentialsPlan() {
+    void thePoolRunsTheTriggersLiveAliasWithEventVersion3OnTheEssentialsPlan() {
         Map<String, Object> pool = at(DEFAULTS.only("AWS::Cognito::UserPool"), "Properties");
         assertThat(pool).containsEntry("UserPoolTier", "ESSENTIALS");
+        // A Ref to an alias is its qualified ARN (function:name:live), which Cognito's LambdaArn pattern accepts.
         assertThat((Object) at(pool, "LambdaConfig")).isEqualTo(Map.of("PreTokenGenerationConfig", Map.of(
-                "LambdaArn", Map.of("Fn::GetAtt", List.of(triggerId(), "Arn")),
+                "LambdaArn", Map.of("Ref", triggerAliasId()),
                 "LambdaVersion", "V3_0")));
     }
 
     @Test
-    void onlyThisPoolMayInvokeTheTrigger() {
+    void onlyThisPoolMayInvokeTheTriggerAndOnlyThroughTheAlias() {
         String poolId = DEFAULTS.resources("AWS::Cognito::UserPool").keySet().iterator().next();
-        DEFAULTS.template().hasResourceProperties("AWS::Lambda::Permission", Map.of(
-                "Action", "lambda:InvokeFunction",
-                "FunctionName", Map.of("Fn::GetAtt", List.of(triggerId(), "Arn")),
-                "Principal", "cognito-idp.amazonaws.com",
-                "SourceArn", Map.of("Fn::GetAtt", List.of(poolId, "Arn"))));
+        List<Map<String, Object>> cognitoPermissions = DEFAULTS.resources("AWS::Lambda::Permission").values().stream()
+                .filter(permission -> "cognito-idp.amazonaws.com".equals(at(permission, "Properties", "Principal")))
+                .toList();
+        assertThat(cognitoPermissions).hasSize(1);
+        assertThat((Map<String, Object>) at(cognitoPermissions.get(0), "Properties"))
+                .containsEntry("Action", "lambda:InvokeFunction")
+                .containsEntry("FunctionName", Map.of("Ref", triggerAliasId()))
+                .containsEntry("SourceArn", Map.of("Fn::GetAtt", List.of(poolId, "Arn")));
     }
 
     @Test
-    void theTriggerWritesTheClaimTheFunctionReadsFromTheTenantResourceServersScope() {
-        DEFAULTS.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "invoicegroups.tokencustomizer.TenantClaimTrigger::handleRequest",
-                "Runtime", "java25",
-                "Architectures", List.of("arm64"),
-                "Timeout", TokenCustomizerFunction.TIMEOUT_SECONDS,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "TENANT_CLAIM", "tenant_id",
-                        "TENANT_RESOURCE_SERVER", "tenant")))));
+    void theTriggerIsAPublishedSnapStartVersionOnJava25Arm() {
+        Map<String, Object> properties = at(trigger(), "Properties");
+        assertThat(properties).containsEntry("Handler", "invoicegroups.tokencustomizer.TenantClaimTrigger::handleRequest")
+                .containsEntry("Runtime", "java25")
+                .containsEntry("Architectures", List.of("arm64"))
+                .containsEntry("Timeout", TokenCustomizerFunction.TIMEOUT_SECONDS)
+                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+        String versionId = DEFAULTS.logicalId("AWS::Lambda::Version",
+                Match.objectLike(Map.of("FunctionName", Map.of("Ref", triggerId()))));
+        DEFAULTS.template().hasResourceProperties("AWS::Lambda::Alias", Map.of(
+                "Name", TokenCustomizerFunction.ALIAS_NAME,
+                "FunctionName", Map.of("Ref", triggerId()),
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(versionId, "Version"))));
         String contentHash = Artifacts.contentHash(Artifacts.existing(Artifacts.TOKEN_CUSTOMIZER_JAR));
-        DEFAULTS.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", TokenCustomizerFunction.HANDLER,
-                "Code", Match.objectLike(Map.of("S3Key", Synthesized.assetKey(contentHash)))));
+        assertThat((Object) at(properties, "Code", "S3Key")).isEqualTo(Synthesized.assetKey(contentHash));
     }
 
     @Test
-    void resourceServersOfferTheReadScopeAndOneScopePerTenant() {
-        DEFAULTS.template().hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of(
-                "Identifier", "invoice-groups",
-                "Scopes", List.of(Map.of("ScopeName", "read", "ScopeDescription", Match.anyValue()))));
-        DEFAULTS.template().hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of(
-                "Identifier", "tenant",
-                "Scopes", List.of(Map.of("ScopeName", "demo", "ScopeDescription", Match.anyValue()))));
+    void theTriggerReadsTheRegistryNamedInItsEnvironmentAndWritesTheConfiguredClaim() {
+        String registryId = DEFAULTS.logicalId("AWS::DynamoDB::GlobalTable", TableTest.registryTable().get("Properties"));
+        assertThat((Map<String, Object>) at(trigger(), "Properties", "Environment", "Variables")).containsOnly(
+                Map.entry("TENANT_REGISTRY_TABLE", Map.of("Ref", registryId)),
+                Map.entry("TENANT_CLAIM", "tenant_id"),
+                Map.entry("JAVA_TOOL_OPTIONS", TokenCustomizerFunction.JAVA_TOOL_OPTIONS));
     }
 
     @Test
-    void eachTenantHasAMachineToMachineClientAllowedTheReadScopeAndItsOwnTenantScope() {
-        String apiServer = DEFAULTS.logicalId("AWS::Cognito::UserPoolResourceServer", Match.objectLike(Map.of("Identifier", "invoice-groups")));
-        String tenantServer = DEFAULTS.logicalId("AWS::Cognito::UserPoolResourceServer", Match.objectLike(Map.of("Identifier", "tenant")));
-        Map<String, Object> client = at(DEFAULTS.only("AWS::Cognito::UserPoolClient"), "Properties");
-        assertThat(client)
-                .containsEntry("ClientName", "tenant-demo")
-                .containsEntry("GenerateSecret", true)
-                .containsEntry("AllowedOAuthFlows", List.of("client_credentials"))
-                .containsEntry("AllowedOAuthFlowsUserPoolClient", true)
-                .containsEntry("AllowedOAuthScopes", List.of(
-                        Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", apiServer), "/read"))),
-                        Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", tenantServer), "/demo")))));
+    void theOnlyResourceServerIsInvoiceGroupsWithTheReadScope() {
+        Map<String, Object> server = at(DEFAULTS.only("AWS::Cognito::UserPoolResourceServer"), "Properties");
+        assertThat(server).containsEntry("Identifier", "invoice-groups").containsEntry("Name", "Invoice groups API");
+        assertThat((Object) server.get("Scopes")).isEqualTo(List.of(
+                Map.of("ScopeName", "read", "ScopeDescription", "List the invoice groups of the token's tenant")));
+    }
+
+    @Test
+    void theStackCreatesNoAppClientNoTenantScopeAndNoPerTenantOutput() {
+        DEFAULTS.template().resourceCountIs("AWS::Cognito::UserPoolClient", 0);
+        assertThat(DEFAULTS.template().findOutputs("*").keySet()).noneMatch(id -> id.startsWith("AppClientId"));
+        String template = DEFAULTS.template().toJSON().toString();
+        assertThat(template).doesNotContain("tenant/", "TENANT_RESOURCE_SERVER", "\"demo\"", "tenant-demo", "ClientId=");
     }
 
     @Test
@@ -81,7 +95,6 @@ class TokensTest {
         Map<String, Object> pool = DEFAULTS.only("AWS::Cognito::UserPool");
         assertThat((Object) at(pool, "Properties", "AdminCreateUserConfig", "AllowAdminCreateUserOnly")).isEqualTo(true);
         assertThat((Object) at(pool, "Properties", "DeletionProtection")).isEqualTo("ACTIVE");
-        assertThat(pool).containsEntry("DeletionPolicy", "Retain");
     }
 
     @Test

@@ -1,19 +1,21 @@
 package invoicegroups.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import invoicegroups.local.boundary.LocalServer;
-import invoicegroups.local.boundary.StartupBanner;
-import invoicegroups.local.control.ClientCredentialsGrant;
-import invoicegroups.local.control.DemoClients;
-import invoicegroups.local.control.EventInvoker;
-import invoicegroups.local.control.JwtAuthorizer;
-import invoicegroups.local.control.LocalData;
-import invoicegroups.local.control.LocalDeployment;
-import invoicegroups.local.control.OptionsParser;
-import invoicegroups.local.control.SigningKey;
-import invoicegroups.local.control.StartupException;
-import invoicegroups.local.control.TokenIssuer;
-import invoicegroups.local.entity.Options;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import invoicegroups.local.cognito.ClientCredentialsGrant;
+import invoicegroups.local.cognito.DemoClient;
+import invoicegroups.local.cognito.DemoClients;
+import invoicegroups.local.cognito.LocalUserPool;
+import invoicegroups.local.cognito.PreTokenGeneration;
+import invoicegroups.local.cognito.SigningKey;
+import invoicegroups.local.cognito.TokenEndpoint;
+import invoicegroups.local.cognito.TokenIssuer;
+import invoicegroups.local.cognito.UserPoolApi;
+import invoicegroups.local.data.LocalData;
+import invoicegroups.local.gateway.CognitoAuthorizer;
+import invoicegroups.local.gateway.EventInvoker;
+import invoicegroups.local.gateway.RestApiFront;
+import invoicegroups.local.server.DynamoDbProxy;
+import invoicegroups.local.server.LocalServer;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
@@ -32,8 +34,9 @@ public final class LocalApi implements AutoCloseable {
             Usage: java -jar local/target/invoice-groups-local.jar [options]
                    java -jar local/target/invoice-groups-local.jar [data options] invoke EVENT_FILE
 
-            Serves GET /invoice_groups on http://localhost:PORT behind an API Gateway-like JWT authorizer, with a
-            Cognito-compatible token endpoint (POST /oauth2/token) and DynamoDB Local, all in this process.
+            Serves GET /invoice_groups on http://localhost:PORT as the stack's REST API with its Cognito authorizer,
+            with a Cognito-compatible token endpoint (POST /oauth2/token), Cognito's user-pool-client API and
+            DynamoDB's API (POST / by X-Amz-Target) and DynamoDB Local, all in this process.
 
               --port N             HTTP port (default 8080; 0 picks a free one)
               --data-dir DIR       keep DynamoDB Local's data in DIR between runs (default: in memory)
@@ -41,7 +44,9 @@ public final class LocalApi implements AutoCloseable {
                                    ({"tenant id": [invoice group, ...], ...}, invoice groups as the API returns them)
               --generate N         also write N synthetic invoice groups (1 to 10000000) for the tenant given with
               --tenant TENANT      (ids ig_TENANT_gen_000000001 ...)
-              invoke EVENT_FILE    run the handler once on an API Gateway HTTP API (payload 2.0) event, e.g.
+              --access-token-validity MINUTES
+                                   lifetime of access tokens for app clients that set none (5 to 1440, default 60)
+              invoke EVENT_FILE    run the handler once on an API Gateway REST API (payload 1.0) event, e.g.
                                    events/first-page.json, print its response and exit
               --help               this text
             """;
@@ -106,13 +111,24 @@ public final class LocalApi implements AutoCloseable {
         try {
             deployment = LocalDeployment.start(options.dataDirectory());
             Map<String, Long> loaded = data.loadInto(deployment.loader(), console);
+            List<DemoClient> demoClients = DemoClients.forTenants(loaded.keySet());
+            Clock clock = Clock.systemUTC();
+            DemoClients.register(demoClients, deployment.userPoolClients(), deployment.dynamoDb(),
+                    LocalDeployment.REGISTRY_TABLE_NAME, clock.instant());
             URI base = server.baseUri();
             String issuer = base.toString();
-            JwtAuthorizer authorizer = new JwtAuthorizer(key.publicKeys(), issuer, DemoClients.clientIds(),
-                    DemoClients.READ_SCOPE, Clock.systemUTC());
-            TokenIssuer tokens = new TokenIssuer(key, issuer, LocalDeployment.TENANT_CLAIM, Clock.systemUTC());
-            server.start(authorizer, new ClientCredentialsGrant(tokens), key.publicKeys(), deployment.handler(), console);
-            StartupBanner.print(console, base, options, loaded, Duration.ofNanos(System.nanoTime() - started));
+            ClientCredentialsGrant grant = new ClientCredentialsGrant(deployment.userPoolClients(),
+                    new PreTokenGeneration(deployment.preTokenGenerationTrigger()),
+                    new TokenIssuer(key, issuer, clock), options.accessTokenValidity());
+            server.start(new LocalServer.Services(
+                    new RestApiFront(new CognitoAuthorizer(key.publicKeys(), issuer, LocalUserPool.READ_SCOPE, clock),
+                            deployment.handler(), clock),
+                    new TokenEndpoint(grant),
+                    new UserPoolApi(deployment.userPoolClients(), clock),
+                    new DynamoDbProxy(deployment.dynamoDbEndpoint()),
+                    key.publicKeys()), console);
+            StartupBanner.print(console, base, options, loaded, demoClients,
+                    Duration.ofNanos(System.nanoTime() - started));
             return new LocalApi(server, deployment);
         } catch (RuntimeException e) {
             server.close();
@@ -124,7 +140,7 @@ public final class LocalApi implements AutoCloseable {
     }
 
     private static void invoke(Options options, PrintStream out, PrintStream err) {
-        APIGatewayV2HTTPEvent event = EventInvoker.read(options.eventFile().orElseThrow());
+        APIGatewayProxyRequestEvent event = EventInvoker.read(options.eventFile().orElseThrow());
         LocalData data = LocalData.of(options);
         try (LocalDeployment deployment = LocalDeployment.start(options.dataDirectory())) {
             data.loadInto(deployment.loader(), err);

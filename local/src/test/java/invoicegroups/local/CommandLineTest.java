@@ -2,6 +2,7 @@ package invoicegroups.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import invoicegroups.table.TenantId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -58,7 +59,9 @@ class CommandLineTest {
         assertUsageError(CommandOutcome.run("--port"), "error: --port needs a value (see --help)");
         assertUsageError(CommandOutcome.run("--generate", "10"), "error: --generate and --tenant go together: --generate N --tenant TENANT");
         assertUsageError(CommandOutcome.run("--generate", "0", "--tenant", "bench"), "error: --generate must be from 1 to 10000000, not 0");
-        assertUsageError(CommandOutcome.run("--generate", "5", "--tenant", "no spaces"), "error: --tenant must be 1 to 128 of A-Z a-z 0-9 . _ : -, not no spaces");
+        assertUsageError(CommandOutcome.run("--generate", "5", "--tenant", "no spaces"), "error: --tenant must be " + TenantId.RULE);
+        assertUsageError(CommandOutcome.run("--access-token-validity", "4"),
+                "error: --access-token-validity must be from 5 to 1440 minutes, not 4");
         assertUsageError(CommandOutcome.run("serve"), "error: unexpected argument serve (see --help)");
     }
 
@@ -67,7 +70,7 @@ class CommandLineTest {
         CommandOutcome outcome = CommandOutcome.run("--help");
 
         assertThat(outcome.status()).isZero();
-        assertThat(outcome.out()).contains("--port", "--data-dir", "--data-file", "--generate", "--tenant", "invoke",
+        assertThat(outcome.out()).contains("--port", "--data-dir", "--data-file", "--generate", "--tenant", "--access-token-validity", "invoke",
                 "--help");
     }
 

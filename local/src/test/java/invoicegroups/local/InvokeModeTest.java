@@ -60,7 +60,7 @@ class InvokeModeTest {
         CommandOutcome outcome = CommandOutcome.run("invoke", "pom.xml");
 
         assertThat(outcome.status()).isEqualTo(1);
-        assertThat(outcome.err().strip()).startsWith("error: pom.xml: not an API Gateway HTTP API").doesNotContain("\n");
+        assertThat(outcome.err().strip()).startsWith("error: pom.xml: not an API Gateway REST API").doesNotContain("\n");
     }
 
     private static JsonNode response(String eventFile) {

@@ -2,7 +2,7 @@ package invoicegroups.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import invoicegroups.local.control.DemoClients;
+import invoicegroups.local.cognito.DemoClients;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The README's flow over real HTTP: a token from the token endpoint, then the pages of GET /invoice_groups. */
-class ListingOverHttpTest {
+public class ListingOverHttpTest {
 
     private static final List<String> ACME_IDS =
             IntStream.rangeClosed(1, 12).mapToObj(n -> String.format("ig_acme_%03d", n)).toList();
@@ -42,7 +42,7 @@ class ListingOverHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
-        assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
         JsonNode page = RunningLocalApi.json(response);
         assertThat(ids(page)).containsExactlyElementsOf(ACME_IDS.subList(0, 5));
         assertThat(page.get("nextToken").stringValue()).isNotBlank();
@@ -104,7 +104,7 @@ class ListingOverHttpTest {
     }
 
     @Test
-    void repeatedQueryParametersReachTheHandlerJoinedAsApiGatewayJoinsThem() {
+    void repeatedQueryParametersReachTheHandlerInTheMultiValueParametersAndAreRefused() {
         HttpResponse<String> response = local.get("/invoice_groups?pageSize=2&pageSize=3", acmeToken);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -135,7 +135,7 @@ class ListingOverHttpTest {
         return reversed;
     }
 
-    static List<String> ids(JsonNode page) {
+    public static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.get("data").forEach(group -> ids.add(group.get("id").stringValue()));
         return ids;

@@ -3,8 +3,8 @@ package invoicegroups.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import invoicegroups.local.boundary.StartupBanner;
-import invoicegroups.local.control.DemoClients;
+
+import invoicegroups.local.cognito.DemoClients;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

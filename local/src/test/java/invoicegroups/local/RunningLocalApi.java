@@ -1,8 +1,9 @@
 package invoicegroups.local;
 
-import invoicegroups.local.control.SigningKey;
-import invoicegroups.local.entity.DemoClient;
-import invoicegroups.local.entity.Options;
+import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.local.cognito.DemoClient;
+import invoicegroups.local.cognito.SigningKey;
+import invoicegroups.local.cognito.UserPoolApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,47 +15,59 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The runner started in this JVM on a free port, with a signing key the tests know, and an HTTP client for it. */
-final class RunningLocalApi implements AutoCloseable {
+/**
+ * The runner started in this JVM on a free port, with a signing key the tests know, an HTTP client for it, and the
+ * AWS SDK's Cognito and DynamoDB clients pointed at its port, as the operator command points them.
+ */
+public final class RunningLocalApi implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
-    final SigningKey key = SigningKey.generate();
-    final LocalApi api;
+    public final SigningKey key = SigningKey.generate();
+    public final LocalApi api;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningLocalApi(Options options) {
-        this.api = LocalApi.start(options, key, QUIET);
+    private RunningLocalApi(Options options, PrintStream console) {
+        this.api = LocalApi.start(options, key, console);
     }
 
     /** In memory, the bundled sample data, a free port. */
-    static RunningLocalApi start() {
+    public static RunningLocalApi start() {
         return start(Options.defaults().withPort(0));
     }
 
-    static RunningLocalApi start(Options options) {
-        return new RunningLocalApi(options);
+    public static RunningLocalApi start(Options options) {
+        return new RunningLocalApi(options, QUIET);
     }
 
-    URI uri(String pathAndQuery) {
+    /** @param console where the banner and the access log go */
+    public static RunningLocalApi start(Options options, PrintStream console) {
+        return new RunningLocalApi(options, console);
+    }
+
+    public URI uri(String pathAndQuery) {
         return URI.create(api.baseUri() + pathAndQuery);
     }
 
-    String issuer() {
+    public String issuer() {
         return api.baseUri().toString();
     }
 
     /** A token with all the client's scopes, from the token endpoint over HTTP, the way the README's curl gets one. */
-    String token(DemoClient client) {
+    public String token(DemoClient client) {
         return token(client, null);
     }
 
     /** @param scope the scope parameter, space separated, or {@code null} to leave it out */
-    String token(DemoClient client, String scope) {
+    public String token(DemoClient client, String scope) {
         HttpResponse<String> response = requestToken(basic(client.clientId(), client.clientSecret()),
                 "grant_type=client_credentials"
                         + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)));
@@ -64,7 +77,7 @@ final class RunningLocalApi implements AutoCloseable {
         return json(response).get("access_token").stringValue();
     }
 
-    HttpResponse<String> requestToken(String authorization, String form) {
+    public HttpResponse<String> requestToken(String authorization, String form) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
@@ -74,13 +87,13 @@ final class RunningLocalApi implements AutoCloseable {
         return send(request.build());
     }
 
-    static String basic(String clientId, String secret) {
+    public static String basic(String clientId, String secret) {
         return "Basic " + Base64.getEncoder()
                 .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code GET} with {@code Authorization: Bearer <token>}, or no Authorization header when token is null. */
-    HttpResponse<String> get(String pathAndQuery, String token) {
+    public HttpResponse<String> get(String pathAndQuery, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -88,7 +101,7 @@ final class RunningLocalApi implements AutoCloseable {
         return send(request.build());
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -99,8 +112,37 @@ final class RunningLocalApi implements AutoCloseable {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    /** POST / with {@code X-Amz-Target: AWSCognitoIdentityProviderService.<operation>} and a JSON body, raw. */
+    public HttpResponse<String> cognito(String operation, String json) {
+        return send(HttpRequest.newBuilder(uri("/"))
+                .header("Content-Type", UserPoolApi.CONTENT_TYPE)
+                .header("X-Amz-Target", UserPoolApi.TARGET_PREFIX + operation)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** The AWS SDK's Cognito client with the runner as its endpoint. */
+    public CognitoIdentityProviderClient cognitoClient() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(api.baseUri())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(EmbeddedDynamoDb.CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** The AWS SDK's DynamoDB client with the runner (not DynamoDB Local itself) as its endpoint. */
+    public DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder()
+                .endpointOverride(api.baseUri())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(EmbeddedDynamoDb.CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @Override

@@ -2,8 +2,8 @@ package invoicegroups.boundary;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import invoicegroups.table.InvoiceGroupsTable;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,14 +14,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * client and credentials) and one bare Query of the caller's page, answered with the item count. No enhanced client,
  * no mapping, no JSON. What any handler on the AWS SDK for Java v2 pays at least.
  */
-public final class BareQueryHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class BareQueryHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final Configuration configuration = Configuration.fromEnvironment();
     private final DynamoDbClient dynamoDb = DynamoDbClients.create(configuration);
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String tenant = event.getRequestContext().getAuthorizer().getJwt().getClaims()
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        String tenant = (String) ((Map<?, ?>) event.getRequestContext().getAuthorizer().get("claims"))
                 .get(configuration.tenantClaim());
         int pageSize = Integer.parseInt(event.getQueryStringParameters().getOrDefault("pageSize", "20"));
         int count = dynamoDb.query(query -> query
@@ -30,7 +31,7 @@ public final class BareQueryHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .expressionAttributeNames(Map.of("#pk", InvoiceGroupsTable.PARTITION_KEY))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenant)))
                 .limit(pageSize + 1)).count();
-        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+        APIGatewayProxyResponseEvent response = new APIGatewayProxyResponseEvent();
         response.setStatusCode(200);
         response.setBody("{\"count\":" + count + "}");
         return response;

@@ -1,6 +1,7 @@
 package invoicegroups.bench;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import invoicegroups.table.TenantRegistryTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,15 +21,19 @@ import java.util.regex.Pattern;
 /**
  * Runs the whole benchmark and writes {@code BENCHMARKS.md} (and {@code bench/cold-start.png}): cold starts of the
  * function against the tutorial-style baseline, pair by pair; the HTTP clients cold and warm; warm latency against the
- * bare query floor; deep pagination; jar size, classes loaded and peak RSS.
+ * bare query floor; deep pagination; jar size, classes loaded and peak RSS; the Cognito token trigger's cold start.
  *
  * <p>Run from the repository root, through {@code bench/run.sh}. Options: {@code --pairs N}, {@code --quick} (a
- * smoke run with few samples and a small deep tenant).
+ * smoke run with few samples and a small deep tenant), {@code --trigger-only} (the trigger's cold start alone,
+ * written to {@code bench/target/BENCHMARKS-trigger.md}).
  */
 public final class Benchmark {
 
     static final String DRIVER = "invoicegroups.bench.driver.ColdStart";
     static final String WARM_DRIVER = "invoicegroups.bench.driver.WarmLatency";
+    static final String TRIGGER_DRIVER = "invoicegroups.bench.driver.TriggerColdStart";
+    /** The app client the trigger's event names, registered to {@link #TENANT} by {@link DataServer}. */
+    static final String TRIGGER_CLIENT_ID = "bench-client";
     static final String FUNCTION_HANDLER = "invoicegroups.boundary.ListInvoiceGroupsHandler";
     static final String BASELINE_HANDLER = "tutorial.TutorialHandler";
     static final String SDK_FLOOR_HANDLER = "invoicegroups.boundary.BareQueryHandler";
@@ -42,24 +47,30 @@ public final class Benchmark {
     final Path functionJar;
     final Path baselineJar;
     final Path driverJar;
+    final Path triggerJar;
     final Path event;
     final Map<String, List<Path>> httpClientJars = new LinkedHashMap<>();
     final Results results = new Results();
 
     record Settings(int warmUpPairs, int pairs, int runtimeSerializerPairs, int primedPairs, int clientRounds,
-            int warmRounds, int deepRounds, int tenantSize, int deepTenantSize, boolean quick) {
+            int warmRounds, int deepRounds, int tenantSize, int deepTenantSize, int triggerRounds, boolean quick,
+            boolean triggerOnly) {
 
         static Settings from(String[] args) {
             boolean quick = List.of(args).contains("--quick");
+            boolean triggerOnly = List.of(args).contains("--trigger-only");
             int pairs = quick ? 2 : 15;
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--pairs")) {
                     pairs = Integer.parseInt(args[i + 1]);
                 }
             }
+            if (triggerOnly) {
+                return new Settings(1, 0, 0, 0, 0, 0, 0, 300, 0, quick ? 3 : 10, quick, true);
+            }
             return quick
-                    ? new Settings(1, pairs, 1, 1, 1, 10, 10, 300, 100_000, true)
-                    : new Settings(3, pairs, 5, 8, 8, 60, 40, 1_000, 100_000, false);
+                    ? new Settings(1, pairs, 1, 1, 1, 10, 10, 300, 100_000, 3, true, false)
+                    : new Settings(3, pairs, 5, 8, 8, 60, 40, 1_000, 100_000, 10, false, false);
         }
     }
 
@@ -69,6 +80,7 @@ public final class Benchmark {
         this.functionJar = root.resolve("function/target/function.jar");
         this.baselineJar = root.resolve("bench/baseline/target/baseline-function.jar");
         this.driverJar = root.resolve("bench/driver/target/bench-driver.jar");
+        this.triggerJar = root.resolve("token-customizer/target/token-customizer.jar");
         this.event = root.resolve("events/first-page.json");
         httpClientJars.put("urlconnection", List.of());
         httpClientJars.put("apache5", jarsOf("software.amazon.awssdk.http.apache5.Apache5HttpClient",
@@ -81,19 +93,20 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.from(args);
         Benchmark benchmark = new Benchmark(settings, Path.of("").toAbsolutePath());
-        Path output = benchmark.root.resolve(settings.quick ? "bench/target/BENCHMARKS-quick.md" : "BENCHMARKS.md");
+        Path output = benchmark.root.resolve(settings.triggerOnly ? "bench/target/BENCHMARKS-trigger.md"
+                : settings.quick ? "bench/target/BENCHMARKS-quick.md" : "BENCHMARKS.md");
         benchmark.run();
         Report report = new Report(benchmark, benchmark.results);
         Files.createDirectories(output.getParent());
-        Files.writeString(output, report.markdown());
-        if (!settings.quick) {
+        Files.writeString(output, settings.triggerOnly ? report.triggerMarkdown() : report.markdown());
+        if (!settings.quick && !settings.triggerOnly) {
             ColdStartChart.write(benchmark.results.pairs, benchmark.root.resolve("bench/cold-start.png"));
         }
         System.out.println("wrote " + output);
     }
 
     void run() throws Exception {
-        for (Path jar : List.of(functionJar, baselineJar, driverJar)) {
+        for (Path jar : List.of(functionJar, baselineJar, driverJar, triggerJar)) {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: build first (bench/run.sh does)");
             }
@@ -103,12 +116,16 @@ public final class Benchmark {
         log("starting DynamoDB Local with " + settings.tenantSize + " + " + settings.deepTenantSize + " items");
         try (DataServerProcess server = DataServerProcess.start(settings.tenantSize, settings.deepTenantSize)) {
             Jvm jvm = new Jvm(environment(server.endpoint()));
-            coldStarts(jvm);
-            classesLoaded(jvm);
-            httpClients(jvm);
-            warm(jvm);
-            deep(jvm);
+            if (!settings.triggerOnly) {
+                coldStarts(jvm);
+                classesLoaded(jvm);
+                httpClients(jvm);
+                warm(jvm);
+                deep(jvm);
+            }
+            triggerColdStarts(jvm);
         }
+        results.triggerJarBytes = Files.size(triggerJar);
         results.functionJarBytes = Files.size(functionJar);
         results.baselineJarBytes = Files.size(baselineJar);
         httpClientJars.forEach((client, jars) -> results.httpClientExtraBytes.put(client,
@@ -121,6 +138,7 @@ public final class Benchmark {
         Map<String, String> environment = new TreeMap<>();
         environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         environment.put("TABLE_NAME", "invoice-groups");
+        environment.put("TENANT_REGISTRY_TABLE", TenantRegistryTable.DEFAULT_NAME);
         environment.put("AWS_REGION", "us-east-1");
         environment.put("DYNAMODB_ENDPOINT", endpoint);
         environment.put("AWS_ACCESS_KEY_ID", "local");
@@ -157,6 +175,32 @@ public final class Benchmark {
             results.runtimeSerializerPairs.add(new Results.Pair(
                     cold(jvm, functionJar, FUNCTION_HANDLER, serializer, flag, List.of()),
                     cold(jvm, baselineJar, BASELINE_HANDLER, serializer, flag, List.of())));
+        }
+    }
+
+    /** The token trigger alone: its shaded jar and the driver, a fresh JVM each, one V3_0 event, one GetItem. */
+    private void triggerColdStarts(Jvm jvm) {
+        log("trigger cold starts: 1 warm-up, " + settings.triggerRounds + " measured");
+        for (int i = 0; i < settings.triggerRounds + 1; i++) {
+            Jvm.Run run = jvm.run(strings(List.of(triggerJar, driverJar)), List.of(), TRIGGER_DRIVER,
+                    List.of(TRIGGER_CLIENT_ID));
+            Map<String, String> values = keyValues(run.lines());
+            if (!TENANT.equals(values.get("tenant"))) {
+                throw new IllegalStateException("the trigger did not answer with tenant " + TENANT + ": "
+                        + run.lines());
+            }
+            long main = Long.parseLong(values.get("main"));
+            long event = Long.parseLong(values.get("event"));
+            long init = Long.parseLong(values.get("init"));
+            long first = Long.parseLong(values.get("first"));
+            TriggerSample sample = new TriggerSample((main - run.launchedAt()) / 1e3, (event - main) / 1e3,
+                    (init - event) / 1e3, (first - init) / 1e3, (first - run.launchedAt()) / 1e3,
+                    Long.parseLong(values.getOrDefault("vmhwmKiB", "-1")));
+            if (i > 0) {
+                results.triggerCold.add(sample);
+                log(String.format("  trigger %d: %.0f ms (init %.0f, GetItem call %.0f)", i, sample.total(),
+                        sample.init(), sample.firstCall()));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import invoicegroups.local.control.InvoiceGroupGenerator;
 import invoicegroups.local.control.InvoiceGroupLoader;
 import invoicegroups.local.entity.TenantInvoiceGroup;
 import invoicegroups.table.InvoiceGroupsTable;
+import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB Local in its own JVM for the benchmark: creates the table, loads the tenants with the local runner's
- * generator, warms itself up with a few queries, prints {@code READY <endpoint>} and serves until its standard input
+ * generator, registers the token trigger's app client in the tenant registry, warms itself up with a few queries, prints {@code READY <endpoint>} and serves until its standard input
  * closes (the harness exiting ends it too).
  *
  * <p>Arguments: the realistic tenant and its size, the deep tenant and its size.
@@ -40,6 +41,13 @@ public final class DataServer {
                     InvoiceGroupGenerator.invoiceGroups(deepTenant, deepTenantSize)
                             .map(group -> new TenantInvoiceGroup(deepTenant, group)));
             long loaded = loader.load(groups.iterator(), total -> { });
+            // The token trigger's registry: one active app client of the realistic tenant.
+            EmbeddedDynamoDb.createTenantRegistryTable(client, TenantRegistryTable.DEFAULT_NAME);
+            client.putItem(put -> put.tableName(TenantRegistryTable.DEFAULT_NAME).item(Map.of(
+                    TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(Benchmark.TRIGGER_CLIENT_ID),
+                    TenantRegistryTable.TENANT_ID, AttributeValue.fromS(tenant),
+                    TenantRegistryTable.STATUS, AttributeValue.fromS(TenantRegistryTable.ACTIVE),
+                    TenantRegistryTable.CREATED_AT, AttributeValue.fromS("2026-01-01T00:00:00Z"))));
             for (int i = 0; i < 200; i++) {
                 client.query(query -> query.tableName(InvoiceGroupsTable.DEFAULT_NAME)
                         .keyConditionExpression("tenantId = :t")

@@ -41,4 +41,7 @@ final class Results {
     long functionJarBytes;
     long baselineJarBytes;
     final Map<String, Long> httpClientExtraBytes = new LinkedHashMap<>();
+    /** The Cognito trigger's cold starts (its own jar, one GetItem on the registry). */
+    final List<TriggerSample> triggerCold = new ArrayList<>();
+    long triggerJarBytes;
 }

@@ -1,8 +1,8 @@
 package invoicegroups.bench.driver;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import invoicegroups.boundary.Configuration;
@@ -38,13 +38,13 @@ public final class ColdStart {
         String httpClient = args.length > 2 ? args[2] : "";
 
         // The event first, timed apart: reading it is the runtime's work, the same whatever the handler.
-        APIGatewayV2HTTPEvent event = Boolean.getBoolean("bench.runtimeSerializer")
-                ? withRuntimeSerializer(eventFile) : HttpApiEvents.read(eventFile);
+        APIGatewayProxyRequestEvent event = Boolean.getBoolean("bench.runtimeSerializer")
+                ? withRuntimeSerializer(eventFile) : RestApiEvents.read(eventFile);
         long eventAt = micros();
         System.out.println(RUNTIME_MARKER);
 
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = httpClient.isEmpty()
-                ? (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = httpClient.isEmpty()
+                ? (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
                         Class.forName(handlerClass).getConstructor().newInstance()
                 : invoicegroups.boundary.HttpClientVariants.handler(httpClient);
         long initAt = micros();
@@ -54,7 +54,7 @@ public final class ColdStart {
             System.out.println("primed=" + micros());
         }
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new BenchContext());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, new BenchContext());
         long firstAt = micros();
 
         System.out.println("main=" + mainAt + " event=" + eventAt + " init=" + initAt + " first=" + firstAt
@@ -65,9 +65,9 @@ public final class ColdStart {
     }
 
     /** As Lambda's Java runtime reads events: its serialisation library (shaded Jackson data binding). */
-    private static APIGatewayV2HTTPEvent withRuntimeSerializer(Path eventFile) throws Exception {
-        PojoSerializer<APIGatewayV2HTTPEvent> events =
-                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ColdStart.class.getClassLoader());
+    private static APIGatewayProxyRequestEvent withRuntimeSerializer(Path eventFile) throws Exception {
+        PojoSerializer<APIGatewayProxyRequestEvent> events =
+                LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, ColdStart.class.getClassLoader());
         try (InputStream in = Files.newInputStream(eventFile)) {
             return events.fromJson(in);
         }

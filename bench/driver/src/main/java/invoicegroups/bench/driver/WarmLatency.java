@@ -1,12 +1,13 @@
 package invoicegroups.bench.driver;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.HttpClientVariants;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.table.InvoiceGroupsTable;
+import invoicegroups.table.TenantClaim;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class WarmLatency {
         ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
         Map<String, IntSupplier> series = new LinkedHashMap<>();
         for (int pageSize : new int[] {20, 100}) {
-            APIGatewayV2HTTPEvent event = event(eventFile, tenant, pageSize, null);
+            APIGatewayProxyRequestEvent event = event(eventFile, tenant, pageSize, null);
             QueryRequest floor = floorQuery(configuration.tableName(), tenant, pageSize);
             series.put("handler" + pageSize, () -> status(handler.handleRequest(event, context)));
             series.put("floor" + pageSize, () -> client.query(floor).count() == pageSize + 1 ? 200 : 500);
@@ -69,9 +70,9 @@ public final class WarmLatency {
         Configuration configuration = Configuration.fromEnvironment();
         DynamoDbClient client = HttpClientVariants.client(configuration, HttpClientVariants.URL_CONNECTION);
         ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
-        APIGatewayV2HTTPEvent first = event(eventFile, tenant, 100, null);
+        APIGatewayProxyRequestEvent first = event(eventFile, tenant, 100, null);
         // Walk to page 1,000 the way a client does: each page's nextToken asks for the next.
-        APIGatewayV2HTTPEvent page = first;
+        APIGatewayProxyRequestEvent page = first;
         String token = null;
         for (int number = 1; number < 1000; number++) {
             Matcher next = NEXT_TOKEN.matcher(handler.handleRequest(page, context).getBody());
@@ -81,7 +82,7 @@ public final class WarmLatency {
             token = next.group(1);
             page = event(eventFile, tenant, 100, token);
         }
-        APIGatewayV2HTTPEvent thousandth = page;
+        APIGatewayProxyRequestEvent thousandth = page;
         // The same two pages as bare queries: what DynamoDB (here DynamoDB Local) itself takes for each.
         Matcher lastItemId = LAST_ITEM_ID.matcher(new String(Base64.getUrlDecoder().decode(token),
                 StandardCharsets.UTF_8));
@@ -132,26 +133,28 @@ public final class WarmLatency {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
     }
 
-    private static int status(APIGatewayV2HTTPResponse response) {
+    private static int status(APIGatewayProxyResponseEvent response) {
         return response.getStatusCode();
     }
 
     /** The sample event with another tenant, page size and, optionally, a nextToken. */
-    private static APIGatewayV2HTTPEvent event(Path eventFile, String tenant, int pageSize, String nextToken)
+    @SuppressWarnings("unchecked")
+    private static APIGatewayProxyRequestEvent event(Path eventFile, String tenant, int pageSize, String nextToken)
             throws Exception {
-        APIGatewayV2HTTPEvent event = HttpApiEvents.read(eventFile);
-        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-        claims.put(Configuration.DEFAULT_TENANT_CLAIM, tenant);
-        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        APIGatewayProxyRequestEvent event = RestApiEvents.read(eventFile);
+        Map<String, Object> claims = new HashMap<>((Map<String, Object>) event.getRequestContext().getAuthorizer()
+                .get("claims"));
+        claims.put(TenantClaim.DEFAULT_NAME, tenant);
+        event.getRequestContext().setAuthorizer(Map.of("claims", claims));
         Map<String, String> parameters = new HashMap<>();
         parameters.put("pageSize", Integer.toString(pageSize));
-        String query = "pageSize=" + pageSize;
         if (nextToken != null) {
             parameters.put("nextToken", nextToken);
-            query += "&nextToken=" + nextToken;
         }
+        Map<String, List<String>> multiValue = new HashMap<>();
+        parameters.forEach((name, value) -> multiValue.put(name, List.of(value)));
         event.setQueryStringParameters(parameters);
-        event.setRawQueryString(query);
+        event.setMultiValueQueryStringParameters(multiValue);
         return event;
     }
 

@@ -1,0 +1,137 @@
+package invoicegroups.local;
+
+import invoicegroups.boundary.Configuration;
+import invoicegroups.boundary.ListInvoiceGroupsHandler;
+import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.local.cognito.LocalUserPool;
+import invoicegroups.local.cognito.UserPoolClients;
+import invoicegroups.local.data.InvoiceGroupLoader;
+import invoicegroups.table.InvoiceGroupsTable;
+import invoicegroups.table.TenantClaim;
+import invoicegroups.table.TenantRegistryTable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What the stack deploys, inside this JVM: the invoice groups table and the tenant registry in DynamoDB Local,
+ * created from the shared definitions; the function's handler class and the token trigger's class, configured
+ * through the same settings Lambda gives them; and the user pool's app clients.
+ */
+public final class LocalDeployment implements AutoCloseable {
+
+    public static final String TABLE_NAME = InvoiceGroupsTable.DEFAULT_NAME;
+    public static final String REGISTRY_TABLE_NAME = TenantRegistryTable.DEFAULT_NAME;
+    public static final String TENANT_CLAIM = TenantClaim.DEFAULT_NAME;
+
+    private final EmbeddedDynamoDb dynamoDb;
+    private final DynamoDbClient client;
+    private final ListInvoiceGroupsHandler handler;
+    private final UserPoolClients userPoolClients;
+
+    private LocalDeployment(EmbeddedDynamoDb dynamoDb) {
+        this.dynamoDb = dynamoDb;
+        this.client = dynamoDb.newClient();
+        EmbeddedDynamoDb.createInvoiceGroupsTable(client, TABLE_NAME);
+        EmbeddedDynamoDb.createTenantRegistryTable(client, REGISTRY_TABLE_NAME);
+        this.userPoolClients = new UserPoolClients(client, LocalUserPool.CLIENTS_TABLE);
+        // The handler resolves credentials through the SDK's default chain, as it must in Lambda. DynamoDB Local
+        // accepts any, so placeholders go first in that chain: real AWS credentials are never looked up or sent.
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        this.handler = new ListInvoiceGroupsHandler(Configuration.from(Map.of(
+                "TABLE_NAME", TABLE_NAME,
+                "AWS_REGION", EmbeddedDynamoDb.REGION.id(),
+                "DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString(),
+                "TENANT_CLAIM", TENANT_CLAIM)));
+    }
+
+    /** @param dataDirectory where DynamoDB Local keeps its data; empty: in memory */
+    public static LocalDeployment start(Optional<Path> dataDirectory) {
+        dataDirectory.ifPresent(LocalDeployment::createDirectory);
+        EmbeddedDynamoDb dynamoDb;
+        // DynamoDB Local prints its configuration on stdout; stdout is the invoke mode's answer, so send it aside.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            dynamoDb = EmbeddedDynamoDb.start(dataDirectory.orElse(null), 0);
+        } catch (IllegalStateException e) {
+            throw StartupException.failure(e.getMessage());
+        } finally {
+            System.setOut(stdout);
+        }
+        try {
+            return new LocalDeployment(dynamoDb);
+        } catch (RuntimeException e) {
+            dynamoDb.close();
+            throw e;
+        }
+    }
+
+    public ListInvoiceGroupsHandler handler() {
+        return handler;
+    }
+
+    /**
+     * The pre-token-generation trigger's handler on the registry.
+     * TODO(edge merge): {@code new TenantClaimTrigger(client, REGISTRY_TABLE_NAME, TENANT_CLAIM)::handleRequest}.
+     */
+    public UnaryOperator<Map<String, Object>> preTokenGenerationTrigger() {
+        return this::registryStandIn;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> registryStandIn(Map<String, Object> event) {
+        String clientId = (String) ((Map<String, Object>) event.get("callerContext")).get("clientId");
+        Map<String, AttributeValue> item = client.getItem(get -> get.tableName(REGISTRY_TABLE_NAME).consistentRead(true)
+                .key(Map.of(TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(clientId)))).item();
+        if (item == null || item.isEmpty()) {
+            throw new IllegalStateException("client is not registered");
+        }
+        if (!TenantRegistryTable.ACTIVE.equals(item.get(TenantRegistryTable.STATUS).s())) {
+            throw new IllegalStateException("client is suspended");
+        }
+        event.put("response", Map.of("claimsAndScopeOverrideDetails", Map.of("accessTokenGeneration",
+                Map.of("claimsToAddOrOverride", Map.of(TENANT_CLAIM, item.get(TenantRegistryTable.TENANT_ID).s())))));
+        return event;
+    }
+
+    public InvoiceGroupLoader loader() {
+        return new InvoiceGroupLoader(client, TABLE_NAME);
+    }
+
+    public UserPoolClients userPoolClients() {
+        return userPoolClients;
+    }
+
+    /** The embedded DynamoDB Local's own endpoint (the runner's port forwards DynamoDB calls to it). */
+    public URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    /** A client for the local tables, for whoever needs to look at them directly (tests, benchmarks). */
+    public DynamoDbClient dynamoDb() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        dynamoDb.close();
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw StartupException.failure("--data-dir " + directory + ": cannot be created (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package invoicegroups.local.cognito;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The runner's one Cognito user pool: its id, its resource server's scope, and what its app clients may use.
+ *
+ * <p>The id has the shape of a real one ({@code <region>_<9 letters or digits>}, pattern {@code [\w-]+_[0-9a-zA-Z]+}
+ * in Cognito's API reference), so tools that check it, such as the {@code tenants} command, accept it.
+ */
+public final class LocalUserPool {
+
+    public static final String ID = "us-east-1_LocalPool";
+    public static final String REGION = "us-east-1";
+    /** The scope {@code GET /invoice_groups} requires: resource server {@code invoice-groups}, scope {@code read}. */
+    public static final String READ_SCOPE = "invoice-groups/read";
+    /**
+     * A scope only the local pool defines, and no route requires: the {@code acme-no-read} demo client has it alone,
+     * so it gets a valid token without the read scope (Cognito grants client credentials only with a custom scope).
+     */
+    public static final String UNRELATED_SCOPE = "demo/unrelated";
+    /** Every custom scope the pool's resource servers define. */
+    public static final List<String> SCOPES = List.of(READ_SCOPE, UNRELATED_SCOPE);
+    /** The only OAuth flow the runner's token endpoint serves. */
+    public static final String CLIENT_CREDENTIALS = "client_credentials";
+    /** Cognito's default access-token lifetime, and the stack's. */
+    public static final Duration DEFAULT_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(60);
+    /** Cognito's bounds for an access token's lifetime: 5 minutes to 1 day. */
+    public static final Duration MIN_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(5);
+    public static final Duration MAX_ACCESS_TOKEN_VALIDITY = Duration.ofDays(1);
+    /** Where the runner keeps its app clients in DynamoDB Local (a table of the runner's own, not of the stack). */
+    public static final String CLIENTS_TABLE = "local-user-pool-clients";
+
+    private LocalUserPool() {
+    }
+}

@@ -1,0 +1,92 @@
+package invoicegroups.local.cognito;
+
+import com.sun.net.httpserver.HttpExchange;
+import invoicegroups.local.server.Replies;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /oauth2/token} as Cognito's token endpoint answers it: a form body, client authentication by HTTP Basic
+ * or in the body,
+ * {@code {"access_token", "expires_in", "token_type"}} or {@code {"error": "..."}}.
+ */
+public final class TokenEndpoint {
+
+    public static final String PATH = "/oauth2/token";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ClientCredentialsGrant grant;
+
+    public TokenEndpoint(ClientCredentialsGrant grant) {
+        this.grant = grant;
+    }
+
+    /** @return the status sent */
+    public int handle(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            return error(exchange, new OAuthException(405, "invalid_request"));
+        }
+        try {
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+                throw OAuthException.invalidRequest();
+            }
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ClientCredentialsGrant.Granted granted =
+                    grant.accessToken(exchange.getRequestHeaders().getFirst("Authorization"), form);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("access_token", granted.accessToken());
+            body.put("expires_in", granted.validity().toSeconds());
+            body.put("token_type", "Bearer");
+            Replies.send(exchange, 200, Map.of("Content-Type", List.of("application/json;charset=UTF-8")),
+                    JSON.writeValueAsBytes(body));
+            return 200;
+        } catch (OAuthException refused) {
+            return error(exchange, refused);
+        }
+    }
+
+    private static int error(HttpExchange exchange, OAuthException refused) throws IOException {
+        if (refused.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", refused.error());
+        if (refused.description() != null) {
+            body.put("error_description", refused.description());
+        }
+        Replies.json(exchange, refused.status(), JSON.writeValueAsString(body));
+        return refused.status();
+    }
+
+    /** Decoded form parameters; a repeated one is an invalid request (RFC 6749, section 3.2). */
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                if (form.put(name, value) != null) {
+                    throw OAuthException.invalidRequest();
+                }
+            } catch (IllegalArgumentException malformed) {
+                throw OAuthException.invalidRequest();
+            }
+        }
+        return form;
+    }
+}

@@ -1,0 +1,96 @@
+package invoicegroups.local.data;
+
+import invoicegroups.local.Options;
+import invoicegroups.local.Options.Generate;
+import invoicegroups.local.StartupException;
+import invoicegroups.ops.datafile.DataFile;
+import invoicegroups.ops.datafile.TenantInvoiceGroup;
+import invoicegroups.ops.failure.CommandFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+
+/** The invoice groups a run starts with: the bundled sample or the user's file, plus any synthetic ones. */
+public final class LocalData {
+
+    /** The bundled sample data: tenants {@code acme} and {@code globex}. */
+    public static final String SAMPLE_RESOURCE = "sample-invoice-groups.json";
+
+    /** From this many synthetic invoice groups on, loading reports its progress. */
+    static final int PROGRESS_FROM = 10_000;
+    private static final int PROGRESS_STEPS = 10;
+
+    private final List<TenantInvoiceGroup> fromFile;
+    private final Optional<Generate> generate;
+
+    private LocalData(List<TenantInvoiceGroup> fromFile, Optional<Generate> generate) {
+        this.fromFile = fromFile;
+        this.generate = generate;
+    }
+
+    /** Reads and checks the data file now, before anything starts: a bad file leaves nothing half-loaded. */
+    public static LocalData of(Options options) {
+        List<TenantInvoiceGroup> groups = options.dataFile().map(LocalData::read).orElseGet(LocalData::readSample);
+        return new LocalData(groups, options.generate());
+    }
+
+    public static List<TenantInvoiceGroup> readSample() {
+        try (InputStream in = LocalData.class.getClassLoader().getResourceAsStream(SAMPLE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE_RESOURCE + " is missing from the runner's jar");
+            }
+            return DataFile.read(SAMPLE_RESOURCE, in);
+        } catch (IOException e) {
+            throw new IllegalStateException(SAMPLE_RESOURCE + " cannot be read", e);
+        }
+    }
+
+    /** The operator CLI's data-file reader; its one-line failure becomes the runner's. */
+    private static List<TenantInvoiceGroup> read(Path file) {
+        try {
+            return DataFile.read(file);
+        } catch (CommandFailure e) {
+            throw StartupException.failure(e.getMessage());
+        }
+    }
+
+    /** @return how many invoice groups each tenant got */
+    public Map<String, Long> loadInto(InvoiceGroupLoader loader, PrintStream console) {
+        Map<String, Long> counts = new TreeMap<>();
+        loader.load(fromFile);
+        fromFile.forEach(group -> counts.merge(group.tenantId(), 1L, Long::sum));
+        generate.ifPresent(generated -> {
+            String tenant = generated.tenantId();
+            long written = loader.load(InvoiceGroupGenerator.invoiceGroups(tenant, generated.count())
+                    .map(group -> new TenantInvoiceGroup(tenant, group)).iterator(), progress(generated, console));
+            counts.merge(tenant, written, Long::sum);
+        });
+        return counts;
+    }
+
+    private static LongConsumer progress(Generate generated, PrintStream console) {
+        if (generated.count() < PROGRESS_FROM) {
+            return written -> { };
+        }
+        long step = generated.count() / PROGRESS_STEPS;
+        long started = System.nanoTime();
+        return new LongConsumer() {
+            private long next = step;
+
+            @Override
+            public void accept(long written) {
+                if (written >= next || written == generated.count()) {
+                    console.printf("generated %d of %d invoice groups for tenant %s (%d s)%n", written,
+                            generated.count(), generated.tenantId(), (System.nanoTime() - started) / 1_000_000_000);
+                    next = (written / step + 1) * step;
+                }
+            }
+        };
+    }
+}

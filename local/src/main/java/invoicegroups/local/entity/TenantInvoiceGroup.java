@@ -1,7 +1,0 @@
-package invoicegroups.local.entity;
-
-import invoicegroups.entity.InvoiceGroup;
-
-/** An invoice group with the tenant that owns it: one item of the table. */
-public record TenantInvoiceGroup(String tenantId, InvoiceGroup group) {
-}

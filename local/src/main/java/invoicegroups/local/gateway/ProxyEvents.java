@@ -1,0 +1,139 @@
+package invoicegroups.local.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity;
+import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds the payload format 1.0 event a REST API's Lambda proxy integration sends, from the real request: resource,
+ * path and method; headers as received ({@code headers} the last value of each, {@code multiValueHeaders} all);
+ * decoded query parameters likewise; and the request context with the request ids, the stage, the caller's address
+ * and the Cognito authorizer's claims in {@code authorizer.claims}.
+ */
+public final class ProxyEvents {
+
+    /** API Gateway's {@code requestContext.requestTime} format, e.g. {@code 24/Nov/2026:17:30:00 +0000}. */
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final String ACCOUNT_ID = "000000000000";
+    private static final String API_ID = "local";
+    private static final String RESOURCE_ID = "local0";
+    /** The stage name the runner pretends to serve. */
+    public static final String STAGE = "local";
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** A request's ids: {@code x-amzn-RequestId} (a UUID) and {@code x-amz-apigw-id} (16 characters of base64). */
+    public record RequestIds(String requestId, String apigwId) {
+    }
+
+    public RequestIds newRequestIds() {
+        byte[] bytes = new byte[11];
+        random.nextBytes(bytes);
+        return new RequestIds(UUID.randomUUID().toString(),
+                Base64.getEncoder().encodeToString(bytes).substring(0, 15) + "=");
+    }
+
+    public APIGatewayProxyRequestEvent event(
+            String resource, LocalRequest request, Allowed authorizer, RequestIds ids, Instant now) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, List<String>> multiValueHeaders = new LinkedHashMap<>();
+        request.headers().forEach((name, values) -> {
+            multiValueHeaders.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(values.size() - 1));
+            }
+        });
+        Map<String, List<String>> multiValueQuery = multiValueQueryStringParameters(request.rawQueryString());
+        Map<String, String> query = null;
+        if (multiValueQuery != null) {
+            query = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> parameter : multiValueQuery.entrySet()) {
+                query.put(parameter.getKey(), parameter.getValue().get(parameter.getValue().size() - 1));
+            }
+        }
+        String path = decode(request.rawPath());
+        String host = firstHeader(request.headers(), "Host");
+        ProxyRequestContext context = new ProxyRequestContext()
+                .withAccountId(ACCOUNT_ID)
+                .withApiId(API_ID)
+                .withResourceId(RESOURCE_ID)
+                .withResourcePath(resource)
+                .withHttpMethod(request.method())
+                .withStage(STAGE)
+                .withPath("/" + STAGE + path)
+                .withProtocol(request.protocol())
+                .withRequestId(ids.requestId())
+                .withExtendedRequestId(ids.apigwId())
+                .withRequestTime(TIME.format(now))
+                .withRequestTimeEpoch(now.toEpochMilli())
+                .withDomainName(host == null ? "localhost" : host)
+                .withDomainPrefix(host == null ? "localhost" : host.split("[.:]")[0])
+                .withIdentity(new RequestIdentity()
+                        .withSourceIp(request.sourceIp())
+                        .withUserAgent(firstHeader(request.headers(), "User-Agent")));
+        context.setAuthorizer(Map.of("claims", new LinkedHashMap<>(authorizer.claims())));
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+                .withResource(resource)
+                .withPath(path)
+                .withHttpMethod(request.method())
+                .withHeaders(headers)
+                .withMultiValueHeaders(multiValueHeaders)
+                .withQueryStringParameters(query)
+                .withMultiValueQueryStringParameters(multiValueQuery)
+                .withRequestContext(context)
+                .withIsBase64Encoded(false);
+        if (request.body().length > 0) {
+            // A proxy integration without binary media types passes the body on as text; the list route expects none.
+            event.setBody(new String(request.body(), StandardCharsets.UTF_8));
+        }
+        return event;
+    }
+
+    /** Decoded names and every value of each, in order; {@code null} when there are none, as API Gateway sends. */
+    static Map<String, List<String>> multiValueQueryStringParameters(String rawQueryString) {
+        if (rawQueryString == null || rawQueryString.isEmpty()) {
+            return null;
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        for (String pair : rawQueryString.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return parameters.isEmpty() ? null : parameters;
+    }
+
+    private static String firstHeader(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty())
+                .map(header -> header.getValue().get(0))
+                .findFirst().orElse(null);
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return raw;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package invoicegroups.local.gateway;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.HttpExchange;
+import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
+import invoicegroups.local.gateway.AuthorizerDecision.Refused;
+import invoicegroups.local.gateway.ProxyEvents.RequestIds;
+import invoicegroups.local.server.Replies;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API as the stack's REST API serves it: the one method {@code GET /invoice_groups} behind the Cognito user-pool
+ * authorizer, then the payload 1.0 event to the Lambda handler, called in-process, and its response mapped back to
+ * HTTP. API Gateway's own answers are the stack's gateway responses: 401 {"message":"Unauthorized"} and, for any other
+ * route or method, 404 {"message":"Not Found"}. Every answer carries {@code x-amzn-RequestId} and
+ * {@code x-amz-apigw-id}, as a REST API's do.
+ */
+public final class RestApiFront {
+
+    public static final String PATH = "/invoice_groups";
+    public static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
+    private static final String INTERNAL_SERVER_ERROR = "{\"message\":\"Internal server error\"}";
+
+    private final CognitoAuthorizer authorizer;
+    private final ProxyEvents events = new ProxyEvents();
+    private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
+    private final Clock clock;
+
+    public RestApiFront(CognitoAuthorizer authorizer,
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, Clock clock) {
+        this.authorizer = authorizer;
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    /** Any request the runner does not serve otherwise: API Gateway's 404, with its request ids. */
+    public int notFound(HttpExchange exchange) throws IOException {
+        identify(exchange, events.newRequestIds());
+        Replies.notFound(exchange);
+        return 404;
+    }
+
+    /** @return the status sent */
+    public int handle(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET")) {
+            return notFound(exchange);
+        }
+        Instant now = clock.instant();
+        RequestIds ids = events.newRequestIds();
+        identify(exchange, ids);
+        AuthorizerDecision decision = authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (decision instanceof Refused) {
+            Replies.json(exchange, 401, UNAUTHORIZED);
+            return 401;
+        }
+        LocalRequest request = new LocalRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                rawQueryString(exchange),
+                exchange.getRequestHeaders(),
+                exchange.getProtocol(),
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getRequestBody().readAllBytes());
+        APIGatewayProxyRequestEvent event = events.event(PATH, request, (Allowed) decision, ids, now);
+        APIGatewayProxyResponseEvent response;
+        try {
+            response = handler.handleRequest(event, new LocalLambdaContext(ids.requestId()));
+        } catch (RuntimeException e) {
+            // API Gateway answers an integration that failed with a bare 502; the stack's handler never throws.
+            e.printStackTrace();
+            response = null;
+        }
+        if (response == null || response.getStatusCode() == null || response.getStatusCode() < 100) {
+            Replies.json(exchange, 502, INTERNAL_SERVER_ERROR);
+            return 502;
+        }
+        Replies.send(exchange, response.getStatusCode(), headers(response), body(response));
+        return response.getStatusCode();
+    }
+
+    private static void identify(HttpExchange exchange, RequestIds ids) {
+        exchange.getResponseHeaders().set("x-amzn-RequestId", ids.requestId());
+        exchange.getResponseHeaders().set("x-amz-apigw-id", ids.apigwId());
+    }
+
+    private static String rawQueryString(HttpExchange exchange) {
+        String raw = exchange.getRequestURI().getRawQuery();
+        return raw == null ? "" : raw;
+    }
+
+    private static Map<String, List<String>> headers(APIGatewayProxyResponseEvent response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (response.getMultiValueHeaders() != null) {
+            response.getMultiValueHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+        }
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, value) -> headers.put(name, new ArrayList<>(List.of(value))));
+        }
+        return headers;
+    }
+
+    private static byte[] body(APIGatewayProxyResponseEvent response) {
+        if (response.getBody() == null) {
+            return new byte[0];
+        }
+        return Boolean.TRUE.equals(response.getIsBase64Encoded())
+                ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+}

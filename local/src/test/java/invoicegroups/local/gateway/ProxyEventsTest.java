@@ -1,0 +1,111 @@
+package invoicegroups.local.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.nimbusds.jwt.JWTClaimsSet;
+import invoicegroups.local.RunningLocalApi;
+import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
+import invoicegroups.local.gateway.ProxyEvents.RequestIds;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The payload 1.0 event the front hands the handler is built from the request and the token as API Gateway builds it. */
+class ProxyEventsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T17:30:00Z");
+    private final ProxyEvents events = new ProxyEvents();
+
+    @Test
+    void theAuthorizerHandsOnEveryClaimAsAStringWithExpAndIatAsDates() {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer("http://localhost:8080").subject("acme-demo").claim("client_id", "acme-demo")
+                .claim("token_use", "access").claim("scope", "invoice-groups/read").claim("version", 2)
+                .claim("auth_time", 1795541400L).claim("tenant_id", "acme")
+                .expirationTime(Date.from(Instant.parse("2026-11-24T18:30:00Z")))
+                .issueTime(Date.from(Instant.parse("2026-11-24T17:30:00Z")))
+                .build();
+
+        Map<String, String> strings = CognitoAuthorizer.claimsAsStrings(claims);
+
+        assertThat(strings).containsEntry("tenant_id", "acme").containsEntry("client_id", "acme-demo")
+                .containsEntry("token_use", "access").containsEntry("version", "2").containsEntry("auth_time", "1795541400")
+                .containsEntry("scope", "invoice-groups/read").containsEntry("iss", "http://localhost:8080")
+                .containsEntry("exp", "Tue Nov 24 18:30:00 UTC 2026").containsEntry("iat", "Tue Nov 24 17:30:00 UTC 2026");
+    }
+
+    @Test
+    void queryParametersAreDecodedWithTheLastValueInOneMapAndEveryValueInTheOther() {
+        APIGatewayProxyRequestEvent event = event("pageSize=2&tag=x&tag=y%20z&sortOrder=asc");
+
+        assertThat(event.getQueryStringParameters())
+                .containsExactly(Map.entry("pageSize", "2"), Map.entry("tag", "y z"), Map.entry("sortOrder", "asc"));
+        assertThat(event.getMultiValueQueryStringParameters()).containsEntry("tag", List.of("x", "y z"))
+                .containsEntry("pageSize", List.of("2"));
+        assertThat(event("").getQueryStringParameters()).isNull();
+        assertThat(event("").getMultiValueQueryStringParameters()).isNull();
+    }
+
+    @Test
+    void headersKeepTheirNamesWithTheLastValueInOneMapAndEveryValueInTheOther() {
+        APIGatewayProxyRequestEvent event = event("");
+
+        assertThat(event.getHeaders()).containsEntry("Accept", "text/plain").containsEntry("X-Forwarded-For", "203.0.113.9");
+        assertThat(event.getMultiValueHeaders()).containsEntry("Accept", List.of("application/json", "text/plain"));
+    }
+
+    @Test
+    void theRequestContextCarriesTheIdsTheStageTheCallerAndTheClaims() {
+        APIGatewayProxyRequestEvent event = event("pageSize=2");
+
+        assertThat(event.getResource()).isEqualTo("/invoice_groups");
+        assertThat(event.getPath()).isEqualTo("/invoice_groups");
+        assertThat(event.getHttpMethod()).isEqualTo("GET");
+        assertThat(event.getBody()).isNull();
+        assertThat(event.getIsBase64Encoded()).isFalse();
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
+        assertThat(context.getRequestId()).isEqualTo("c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
+        assertThat(context.getExtendedRequestId()).isEqualTo("Cj1aBgXYIAMEVxQ=");
+        assertThat(context.getStage()).isEqualTo(ProxyEvents.STAGE);
+        assertThat(context.getResourcePath()).isEqualTo("/invoice_groups");
+        assertThat(context.getPath()).isEqualTo("/" + ProxyEvents.STAGE + "/invoice_groups");
+        assertThat(context.getHttpMethod()).isEqualTo("GET");
+        assertThat(context.getIdentity().getSourceIp()).isEqualTo("127.0.0.1");
+        assertThat(context.getIdentity().getUserAgent()).isEqualTo("curl/8.5.0");
+        assertThat(context.getRequestTimeEpoch()).isEqualTo(NOW.toEpochMilli());
+        assertThat(context.getRequestTime()).isEqualTo("24/Nov/2026:17:30:00 +0000");
+        assertThat(context.getAuthorizer()).containsEntry("claims", Map.of("tenant_id", "acme", "scope", "invoice-groups/read"));
+    }
+
+    @Test
+    void theLambdaRuntimesSerialiserWritesTheEventWithTheClaimsNested() {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, getClass().getClassLoader())
+                .toJson(event("pageSize=2"), json);
+
+        JsonNode written = RunningLocalApi.JSON.readTree(json.toByteArray());
+        assertThat(written.get("requestContext").get("authorizer").get("claims").get("tenant_id").stringValue())
+                .isEqualTo("acme");
+        assertThat(written.get("multiValueQueryStringParameters").get("pageSize").get(0).stringValue()).isEqualTo("2");
+    }
+
+    private APIGatewayProxyRequestEvent event(String rawQuery) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Accept", List.of("application/json", "text/plain"));
+        headers.put("Host", List.of("localhost:8080"));
+        headers.put("User-Agent", List.of("curl/8.5.0"));
+        headers.put("X-Forwarded-For", List.of("203.0.113.9"));
+        LocalRequest request = new LocalRequest("GET", "/invoice_groups", rawQuery, headers, "HTTP/1.1", "127.0.0.1",
+                new byte[0]);
+        Allowed allowed = new Allowed(Map.of("tenant_id", "acme", "scope", "invoice-groups/read"));
+        return events.event("/invoice_groups", request, allowed,
+                new RequestIds("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", "Cj1aBgXYIAMEVxQ="), NOW);
+    }
+}

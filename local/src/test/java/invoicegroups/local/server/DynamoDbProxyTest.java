@@ -1,0 +1,101 @@
+package invoicegroups.local.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import invoicegroups.local.RunningLocalApi;
+import invoicegroups.table.InvoiceGroupsTable;
+import invoicegroups.table.TenantRegistryTable;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/** DynamoDB's API on the runner's port reaches the embedded DynamoDB Local, answers and errors unchanged. */
+class DynamoDbProxyTest {
+
+    private static RunningLocalApi local;
+    private static DynamoDbClient throughTheRunner;
+
+    @BeforeAll
+    static void start() {
+        local = RunningLocalApi.start();
+        throughTheRunner = local.dynamoDbClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        throughTheRunner.close();
+        local.close();
+    }
+
+    @Test
+    void theSdkSeesTheRunnersTablesThroughItsPort() {
+        assertThat(throughTheRunner.listTables().tableNames())
+                .contains(InvoiceGroupsTable.DEFAULT_NAME, TenantRegistryTable.DEFAULT_NAME);
+    }
+
+    @Test
+    void theDemoClientsAreInTheRegistryAsActive() {
+        Map<String, AttributeValue> item = throughTheRunner.getItem(get -> get.tableName(TenantRegistryTable.DEFAULT_NAME)
+                .key(Map.of(TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS("globex-demo")))).item();
+
+        assertThat(item.get(TenantRegistryTable.TENANT_ID).s()).isEqualTo("globex");
+        assertThat(item.get(TenantRegistryTable.STATUS).s()).isEqualTo(TenantRegistryTable.ACTIVE);
+    }
+
+    @Test
+    void writesThroughTheRunnerLandInDynamoDbLocal() {
+        throughTheRunner.putItem(put -> put.tableName(TenantRegistryTable.DEFAULT_NAME).item(Map.of(
+                TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS("proxied"),
+                TenantRegistryTable.TENANT_ID, AttributeValue.fromS("initech"),
+                TenantRegistryTable.STATUS, AttributeValue.fromS(TenantRegistryTable.ACTIVE))));
+
+        Map<String, AttributeValue> item = local.api.deployment().dynamoDb().getItem(get -> get
+                .tableName(TenantRegistryTable.DEFAULT_NAME)
+                .key(Map.of(TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS("proxied")))).item();
+        assertThat(item.get(TenantRegistryTable.TENANT_ID).s()).isEqualTo("initech");
+    }
+
+    @Test
+    void dynamoDbsErrorsComeBackAsTheyAre() {
+        assertThatThrownBy(() -> throughTheRunner.describeTable(describe -> describe.tableName("no-such-table")))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void theResponseBytesAreDynamoDbLocalsOwn() {
+        String body = "{\"TableName\":\"" + TenantRegistryTable.DEFAULT_NAME + "\"}";
+        HttpResponse<String> proxied = post(local.uri("/").toString(), body);
+        HttpResponse<String> direct = post(local.api.deployment().dynamoDbEndpoint().toString(), body);
+
+        assertThat(proxied.statusCode()).isEqualTo(direct.statusCode()).isEqualTo(200);
+        assertThat(proxied.body()).isEqualTo(direct.body());
+        assertThat(proxied.headers().firstValue("x-amz-crc32")).isEqualTo(direct.headers().firstValue("x-amz-crc32"));
+    }
+
+    @Test
+    void anUnknownTargetIsUnknownOperation() {
+        HttpResponse<String> response = local.send(HttpRequest.newBuilder(local.uri("/"))
+                .header("X-Amz-Target", "AmazonSQS.SendMessage")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(RunningLocalApi.json(response).get("__type").stringValue()).isEqualTo("UnknownOperationException");
+    }
+
+    private static HttpResponse<String> post(String uri, String body) {
+        return local.send(HttpRequest.newBuilder(java.net.URI.create(uri))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810.DescribeTable")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20261124/us-east-1/dynamodb/aws4_request,"
+                        + " SignedHeaders=host;x-amz-date;x-amz-target, Signature=0")
+                .header("X-Amz-Date", "20261124T200000Z")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+}

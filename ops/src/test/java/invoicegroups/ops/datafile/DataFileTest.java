@@ -1,0 +1,146 @@
+package invoicegroups.ops.datafile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import invoicegroups.ops.failure.CommandFailure;
+import invoicegroups.table.TenantId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A data file is checked whole before anything is written; a problem names the file, the record and the field. */
+class DataFileTest {
+
+    private static final String VALID = """
+            {"id": "ig_1", "name": "One", "email": "one@acme.example", "dailyInvoiceConsolidation": true,
+             "netTermDays": 30, "invoiceCurrency": "USD", "billingAddress": {"city": "Paris", "country": "FR"},
+             "accountsCount": 2, "createdAt": "2024-05-01T09:30:00Z", "updatedAt": "2024-05-02T10:00:00.123+02:00"}""";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aValidRecordBecomesTheInvoiceGroupItDescribes() throws IOException {
+        List<TenantInvoiceGroup> groups = DataFile.read(file("{\"acme\": [" + VALID + "]}"));
+
+        assertThat(groups).hasSize(1);
+        assertThat(groups.get(0).tenantId()).isEqualTo("acme");
+        assertThat(groups.get(0).group().netTermDays()).isEqualTo(30);
+        assertThat(groups.get(0).group().billingAddress().city()).isEqualTo("Paris");
+        assertThat(groups.get(0).group().updatedAt()).hasToString("2024-05-02T08:00:00.123Z");
+    }
+
+    @Test
+    void netTermDaysMayBeLeftOut() throws IOException {
+        List<TenantInvoiceGroup> groups =
+                DataFile.read(file("{\"acme\": [" + VALID.replace("\"netTermDays\": 30,", "") + "]}"));
+
+        assertThat(groups.get(0).group().netTermDays()).isNull();
+    }
+
+    @Test
+    void brokenJsonNamesTheFileAndTheLine() throws IOException {
+        Path file = file("{\"acme\": [\n" + VALID + ",\n]}");
+
+        assertRefused(file, file + ": not valid JSON at line 5");
+    }
+
+    @Test
+    void aMissingRequiredFieldNamesTheTenantTheRecordAndTheField() throws IOException {
+        Path file = file("{\"acme\": [" + VALID + ", " + VALID.replace("ig_1", "ig_2").replace("\"name\": \"One\",", "")
+                + "]}");
+
+        assertRefused(file, file + ": tenant \"acme\", record 2 (id \"ig_2\"): field \"name\" is required");
+    }
+
+    @Test
+    void aTooLongEmailIsRefused() throws IOException {
+        Path file = file("{\"acme\": [" + VALID.replace("one@acme.example", "a".repeat(321)) + "]}");
+
+        assertRefused(file, "record 1 (id \"ig_1\"): field \"email\" must be at most 320 characters");
+    }
+
+    @Test
+    void aDateTimeWithoutAnOffsetIsRefused() throws IOException {
+        Path file = file("{\"globex\": [" + VALID.replace("2024-05-01T09:30:00Z", "2024-05-01 09:30") + "]}");
+
+        assertRefused(file, "tenant \"globex\", record 1 (id \"ig_1\"): field \"createdAt\" must be an RFC 3339 date-time");
+    }
+
+    @Test
+    void wrongTypesAreRefused() throws IOException {
+        assertRefused(file("{\"acme\": [" + VALID.replace("\"accountsCount\": 2", "\"accountsCount\": -1") + "]}"),
+                "field \"accountsCount\" must be a whole number, 0 or more");
+        assertRefused(file("{\"acme\": [" + VALID.replace("\"dailyInvoiceConsolidation\": true",
+                "\"dailyInvoiceConsolidation\": \"yes\"") + "]}"), "field \"dailyInvoiceConsolidation\" must be true or false");
+        assertRefused(file("{\"acme\": [" + VALID.replace("\"netTermDays\": 30", "\"netTermDays\": 1.5") + "]}"),
+                "field \"netTermDays\" must be a whole number");
+        assertRefused(file("{\"acme\": [" + VALID.replace("\"city\": \"Paris\"", "\"city\": 7") + "]}"),
+                "field \"billingAddress.city\" must be a string");
+    }
+
+    @Test
+    void aFieldTheApiDoesNotHaveIsRefused() throws IOException {
+        assertRefused(file("{\"acme\": [" + VALID.replace("\"name\"", "\"gracePeriod\": 3, \"name\"") + "]}"),
+                "record 1 (id \"ig_1\"): field \"gracePeriod\" is not a field of an invoice group");
+    }
+
+    @Test
+    void aRepeatedIdWithinATenantIsRefused() throws IOException {
+        assertRefused(file("{\"acme\": [" + VALID + ", " + VALID + "]}"),
+                "tenant \"acme\", record 2 (id \"ig_1\"): field \"id\" repeats the id of record 1");
+    }
+
+    @Test
+    void aRecordWithoutAnIdIsNamedByItsPosition() throws IOException {
+        assertRefused(file("{\"acme\": [" + VALID + ", " + VALID.replace("\"id\": \"ig_1\",", "") + "]}"),
+                "tenant \"acme\", record 2: field \"id\" is required");
+    }
+
+    @Test
+    void aFileThatIsNotAnObjectOfTenantsIsRefused() throws IOException {
+        assertRefused(file("[" + VALID + "]"), "must be a JSON object of tenant ids");
+        assertRefused(file("{\"acme\": {}}"), "tenant \"acme\" must be an array of invoice groups");
+        assertRefused(file("{\"ac me\": []}"), "a tenant id (key 1) is not valid: a tenant id is " + TenantId.RULE);
+    }
+
+    @Test
+    void tenantIdsFollowTheOneTenantRule() throws IOException {
+        assertThat(DataFile.read(file("{\"acme:eu.1_x-2\": [" + VALID + "]}")))
+                .extracting(TenantInvoiceGroup::tenantId).containsExactly("acme:eu.1_x-2");
+    }
+
+    @Test
+    void aTooLongTenantIdIsRefusedWithoutBeingRepeated() throws IOException {
+        String tooLong = "a".repeat(129);
+
+        Path file = file("{\"" + tooLong + "\": []}");
+
+        assertThatThrownBy(() -> DataFile.read(file)).isInstanceOf(CommandFailure.InvalidInput.class)
+                .hasMessageContaining("a tenant id (key 1) is not valid: a tenant id is " + TenantId.RULE)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(tooLong));
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = directory.resolve("missing.json");
+
+        assertRefused(missing, missing + ": no such file");
+    }
+
+    private Path file(String content) throws IOException {
+        return Files.writeString(Files.createTempFile(directory, "invoice-groups", ".json"), content);
+    }
+
+    private static void assertRefused(Path file, String message) {
+        assertThatThrownBy(() -> DataFile.read(file))
+                .isInstanceOf(CommandFailure.InvalidInput.class)
+                .hasMessageContaining(message)
+                .hasMessageStartingWith(file.toString())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+}
