@@ -37,7 +37,7 @@ public final class InvoiceGroupItemContract {
     public static final String[] ADDRESS_FIELDS =
             {"phoneNumber", "line1", "line2", "postalCode", "city", "state", "country"};
 
-    private static final String INSTANT = "an ISO-8601 instant such as 2023-07-26T12:36:56.580150Z";
+    private static final String INSTANT = "an RFC 3339 date-time with an offset, such as 2023-07-26T12:36:56.580150Z";
 
     /** The ways an attribute can break the contract. */
     public enum Rule {
@@ -65,11 +65,12 @@ public final class InvoiceGroupItemContract {
      *
      * @param attribute the attribute's name; an address field as {@code billingAddress.city}
      * @param rule the rule broken
-     * @param expected what the attribute must be, in words (fixed text, never the stored value)
+     * @param expected what the attribute must be, in words that fit a DynamoDB item and a JSON data file alike
+     *     (fixed text, never the stored value)
      */
     public record Violation(String attribute, Rule rule, String expected) {
 
-        /** {@code accountsCount: out-of-range (must be an integer from 0 to 2147483647)}. */
+        /** {@code accountsCount: out-of-range (must be a whole number from 0 to 2147483647)}. */
         public String describe() {
             return attribute + ": " + rule.code() + " (must be " + expected + ")";
         }
@@ -116,11 +117,11 @@ public final class InvoiceGroupItemContract {
     }
 
     private static Violation requiredString(Map<String, AttributeValue> item, String attribute) {
-        return presentOfType(attribute, item.get(attribute), AttributeValue.Type.S, "a string (S)");
+        return presentOfType(attribute, item.get(attribute), AttributeValue.Type.S, "a string");
     }
 
     private static Violation email(AttributeValue value) {
-        String expected = "a string (S) of at most " + MAX_EMAIL_LENGTH + " characters";
+        String expected = "a string of at most " + MAX_EMAIL_LENGTH + " characters";
         Violation v = presentOfType("email", value, AttributeValue.Type.S, expected);
         if (v != null) {
             return v;
@@ -133,7 +134,7 @@ public final class InvoiceGroupItemContract {
     }
 
     private static Violation dailyInvoiceConsolidation(AttributeValue value) {
-        return presentOfType("dailyInvoiceConsolidation", value, AttributeValue.Type.BOOL, "a boolean (BOOL)");
+        return presentOfType("dailyInvoiceConsolidation", value, AttributeValue.Type.BOOL, "true or false");
     }
 
     private static Violation netTermDays(AttributeValue value) {
@@ -141,11 +142,11 @@ public final class InvoiceGroupItemContract {
             return null; // optional
         }
         return integer("netTermDays", value, Integer.MIN_VALUE,
-                "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + " (N)");
+                "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
     }
 
     private static Violation accountsCount(AttributeValue value) {
-        String expected = "an integer from 0 to " + Integer.MAX_VALUE + " (N)";
+        String expected = "a whole number from 0 to " + Integer.MAX_VALUE;
         Violation v = presentOfType("accountsCount", value, AttributeValue.Type.N, expected);
         return v != null ? v : integer("accountsCount", value, 0, expected);
     }
@@ -195,7 +196,7 @@ public final class InvoiceGroupItemContract {
 
     private static Violation billingAddress(AttributeValue value) {
         Violation v = presentOfType("billingAddress", value, AttributeValue.Type.M,
-                "a map (M) of string fields " + String.join(", ", ADDRESS_FIELDS));
+                "an object (map) of the string fields " + String.join(", ", ADDRESS_FIELDS));
         if (v != null) {
             return v;
         }
@@ -204,7 +205,7 @@ public final class InvoiceGroupItemContract {
             AttributeValue fieldValue = address.get(field);
             if (fieldValue != null && fieldValue.type() != AttributeValue.Type.NUL
                     && fieldValue.type() != AttributeValue.Type.S) {
-                return new Violation("billingAddress." + field, Rule.WRONG_TYPE, "a string (S)");
+                return new Violation("billingAddress." + field, Rule.WRONG_TYPE, "a string");
             }
         }
         return null;
