@@ -20,10 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A measurement, not a test: what the item contract costs. (1) {@code check} per valid item, in isolation; (2) a page
  * of 20 through the handler on DynamoDB Local in-process, from a tenant whose items are all valid and from one where
- * every fifth item is bad (so a page of 20 reads past 5 bad ones). Run (see the README's performance section):
+ * every fifth item is bad (so a page of 20 reads past 5 bad ones). Run (figures in the README's section on stored
+ * items the API did not write):
  *
- * <pre>mvn -q -B -o -pl function -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp function/target/test-classes:function/target/classes:$(cat function/target/cp.txt) invoicegroups.LeftOutItemsCost</pre>
+ * <pre>mvn -q -B -pl function -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Daws.accessKeyId=local -Daws.secretAccessKey=local \
+ *     -cp function/target/test-classes:function/target/classes:$(cat function/target/cp.txt) invoicegroups.LeftOutItemsCost</pre>
  */
 public final class LeftOutItemsCost {
 
