@@ -6,6 +6,7 @@ import invoicegroups.local.cognito.DemoClient;
 import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.local.cognito.PreTokenGeneration;
+import invoicegroups.local.cognito.RequestRateLimit;
 import invoicegroups.local.cognito.SigningKey;
 import invoicegroups.local.cognito.TokenEndpoint;
 import invoicegroups.local.cognito.TokenIssuer;
@@ -46,6 +47,9 @@ public final class LocalApi implements AutoCloseable {
               --tenant TENANT      (ids ig_TENANT_gen_000000001 ...)
               --access-token-validity MINUTES
                                    lifetime of access tokens for app clients that set none (5 to 1440, default 60)
+              --cognito-rate-limit N
+                                   answer TooManyRequestsException beyond N user-pool-client API calls per second
+                                   (default: no limit)
               invoke EVENT_FILE    run the handler once on an API Gateway REST API (payload 1.0) event, e.g.
                                    events/first-page.json, print its response and exit
               --help               this text
@@ -124,7 +128,8 @@ public final class LocalApi implements AutoCloseable {
                     new RestApiFront(new CognitoAuthorizer(key.publicKeys(), issuer, LocalUserPool.READ_SCOPE, clock),
                             deployment.handler(), clock),
                     new TokenEndpoint(grant),
-                    new UserPoolApi(deployment.userPoolClients(), clock),
+                    new UserPoolApi(deployment.userPoolClients(),
+                            new RequestRateLimit(options.cognitoRequestsPerSecond(), clock), clock),
                     new DynamoDbProxy(deployment.dynamoDbEndpoint()),
                     key.publicKeys()), console);
             StartupBanner.print(console, base, options, loaded, demoClients,

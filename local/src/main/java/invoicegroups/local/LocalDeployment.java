@@ -9,6 +9,7 @@ import invoicegroups.local.data.InvoiceGroupLoader;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantClaim;
 import invoicegroups.table.TenantRegistryTable;
+import invoicegroups.tokencustomizer.TenantClaimTrigger;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the stack deploys, inside this JVM: the invoice groups table and the tenant registry in DynamoDB Local,
@@ -35,6 +35,7 @@ public final class LocalDeployment implements AutoCloseable {
     private final DynamoDbClient client;
     private final ListInvoiceGroupsHandler handler;
     private final UserPoolClients userPoolClients;
+    private final TenantClaimTrigger trigger;
 
     private LocalDeployment(EmbeddedDynamoDb dynamoDb) {
         this.dynamoDb = dynamoDb;
@@ -42,6 +43,7 @@ public final class LocalDeployment implements AutoCloseable {
         EmbeddedDynamoDb.createInvoiceGroupsTable(client, TABLE_NAME);
         EmbeddedDynamoDb.createTenantRegistryTable(client, REGISTRY_TABLE_NAME);
         this.userPoolClients = new UserPoolClients(client, LocalUserPool.CLIENTS_TABLE);
+        this.trigger = new TenantClaimTrigger(client, REGISTRY_TABLE_NAME, TENANT_CLAIM);
         // The handler resolves credentials through the SDK's default chain, as it must in Lambda. DynamoDB Local
         // accepts any, so placeholders go first in that chain: real AWS credentials are never looked up or sent.
         System.setProperty("aws.accessKeyId", "local");
@@ -79,28 +81,9 @@ public final class LocalDeployment implements AutoCloseable {
         return handler;
     }
 
-    /**
-     * The pre-token-generation trigger's handler on the registry.
-     * TODO(edge merge): {@code new TenantClaimTrigger(client, REGISTRY_TABLE_NAME, TENANT_CLAIM)::handleRequest}.
-     */
+    /** The stack's pre-token-generation trigger, on the local registry: the token endpoint runs it as Cognito does. */
     public UnaryOperator<Map<String, Object>> preTokenGenerationTrigger() {
-        return this::registryStandIn;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> registryStandIn(Map<String, Object> event) {
-        String clientId = (String) ((Map<String, Object>) event.get("callerContext")).get("clientId");
-        Map<String, AttributeValue> item = client.getItem(get -> get.tableName(REGISTRY_TABLE_NAME).consistentRead(true)
-                .key(Map.of(TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(clientId)))).item();
-        if (item == null || item.isEmpty()) {
-            throw new IllegalStateException("client is not registered");
-        }
-        if (!TenantRegistryTable.ACTIVE.equals(item.get(TenantRegistryTable.STATUS).s())) {
-            throw new IllegalStateException("client is suspended");
-        }
-        event.put("response", Map.of("claimsAndScopeOverrideDetails", Map.of("accessTokenGeneration",
-                Map.of("claimsToAddOrOverride", Map.of(TENANT_CLAIM, item.get(TenantRegistryTable.TENANT_ID).s())))));
-        return event;
+        return trigger::handleRequest;
     }
 
     public InvoiceGroupLoader loader() {

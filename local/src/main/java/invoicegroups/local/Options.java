@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param generate synthetic invoice groups to add, if any
  * @param eventFile the API Gateway event for the invoke mode
  * @param accessTokenValidity the lifetime of access tokens for app clients that set none of their own
+ * @param cognitoRequestsPerSecond the simulated throttle of the user-pool-client API; 0: none
  */
 public record Options(
         Mode mode,
@@ -23,7 +24,8 @@ public record Options(
         Optional<Path> dataFile,
         Optional<Generate> generate,
         Optional<Path> eventFile,
-        Duration accessTokenValidity) {
+        Duration accessTokenValidity,
+        int cognitoRequestsPerSecond) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -36,26 +38,34 @@ public record Options(
     /** The defaults: serve on 8080, in memory, with the bundled sample data. */
     public static Options defaults() {
         return new Options(Mode.SERVE, DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), LocalUserPool.DEFAULT_ACCESS_TOKEN_VALIDITY);
+                Optional.empty(), LocalUserPool.DEFAULT_ACCESS_TOKEN_VALIDITY, 0);
     }
 
     public Options withPort(int value) {
-        return new Options(mode, value, dataDirectory, dataFile, generate, eventFile, accessTokenValidity);
+        return new Options(mode, value, dataDirectory, dataFile, generate, eventFile, accessTokenValidity,
+                cognitoRequestsPerSecond);
     }
 
     public Options withDataDirectory(Path value) {
-        return new Options(mode, port, Optional.of(value), dataFile, generate, eventFile, accessTokenValidity);
+        return new Options(mode, port, Optional.of(value), dataFile, generate, eventFile, accessTokenValidity,
+                cognitoRequestsPerSecond);
     }
 
     public Options withDataFile(Path value) {
-        return new Options(mode, port, dataDirectory, Optional.of(value), generate, eventFile, accessTokenValidity);
+        return new Options(mode, port, dataDirectory, Optional.of(value), generate, eventFile, accessTokenValidity,
+                cognitoRequestsPerSecond);
     }
 
     public Options withAccessTokenValidity(Duration value) {
-        return new Options(mode, port, dataDirectory, dataFile, generate, eventFile, value);
+        return new Options(mode, port, dataDirectory, dataFile, generate, eventFile, value, cognitoRequestsPerSecond);
+    }
+
+    public Options withCognitoRequestsPerSecond(int value) {
+        return new Options(mode, port, dataDirectory, dataFile, generate, eventFile, accessTokenValidity, value);
     }
 
     public Options withGenerate(Generate value) {
-        return new Options(mode, port, dataDirectory, dataFile, Optional.of(value), eventFile, accessTokenValidity);
+        return new Options(mode, port, dataDirectory, dataFile, Optional.of(value), eventFile, accessTokenValidity,
+                cognitoRequestsPerSecond);
     }
 }

@@ -40,6 +40,7 @@ public final class OptionsParser {
         Optional<String> tenant = Optional.empty();
         Optional<Path> eventFile = Optional.empty();
         Duration accessTokenValidity = LocalUserPool.DEFAULT_ACCESS_TOKEN_VALIDITY;
+        int cognitoRequestsPerSecond = 0;
         boolean help = false;
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
@@ -51,6 +52,7 @@ public final class OptionsParser {
                 case "--generate" -> generate = Optional.of(count(value(arg, rest)));
                 case "--tenant" -> tenant = Optional.of(tenant(value(arg, rest)));
                 case "--access-token-validity" -> accessTokenValidity = minutes(value(arg, rest));
+                case "--cognito-rate-limit" -> cognitoRequestsPerSecond = perSecond(value(arg, rest));
                 case "invoke" -> {
                     if (mode == Mode.INVOKE) {
                         throw StartupException.usage("invoke takes one event file");
@@ -71,7 +73,8 @@ public final class OptionsParser {
         }
         Optional<String> generateFor = tenant;
         Optional<Generate> generated = generate.map(count -> new Generate(count, generateFor.get()));
-        return new Options(mode, port, dataDirectory, dataFile, generated, eventFile, accessTokenValidity);
+        return new Options(mode, port, dataDirectory, dataFile, generated, eventFile, accessTokenValidity,
+                cognitoRequestsPerSecond);
     }
 
     private static String value(String option, Deque<String> rest) {
@@ -114,6 +117,14 @@ public final class OptionsParser {
                     + LocalUserPool.MAX_ACCESS_TOKEN_VALIDITY.toMinutes() + " minutes, not " + value);
         }
         return minutes;
+    }
+
+    private static int perSecond(String value) {
+        int perSecond = integer("--cognito-rate-limit", value);
+        if (perSecond < 1 || perSecond > 10_000) {
+            throw StartupException.usage("--cognito-rate-limit must be from 1 to 10000 calls per second, not " + value);
+        }
+        return perSecond;
     }
 
     private static int integer(String option, String value) {

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 /** What the runner prints once it answers: where, with what data, the demo clients, and a curl pair to paste. */
 public final class StartupBanner {
 
+    /** More demo clients than this (a data file of many tenants) are summed up in one line. */
+    static final int DEMO_CLIENTS_SHOWN = 20;
+
     private StartupBanner() {
     }
 
@@ -34,9 +37,12 @@ public final class StartupBanner {
                 LocalDeployment.REGISTRY_TABLE_NAME);
         out.printf("Invoice groups loaded: %s%n", tenants);
         out.printf("%nDemo clients (client id:secret, tenant, allowed scopes):%n");
-        for (DemoClient client : demoClients) {
-            out.printf("  %-36s %-7s %s%n", client.clientId() + ":" + client.clientSecret(), client.tenantId(),
-                    String.join(" ", client.allowedScopes()));
+        demoClients.stream().limit(DEMO_CLIENTS_SHOWN).forEach(client -> out.printf("  %-36s %-7s %s%n",
+                client.clientId() + ":" + client.clientSecret(), client.tenantId(),
+                String.join(" ", client.allowedScopes())));
+        if (demoClients.size() > DEMO_CLIENTS_SHOWN) {
+            out.printf("  ... and %d more: <tenant>-demo:<tenant>-demo-secret for every tenant loaded%n",
+                    demoClients.size() - DEMO_CLIENTS_SHOWN);
         }
         out.printf("%nTry it:%n");
         out.println("  " + tokenCommand(base, DemoClients.ACME));

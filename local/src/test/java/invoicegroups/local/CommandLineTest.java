@@ -62,6 +62,8 @@ class CommandLineTest {
         assertUsageError(CommandOutcome.run("--generate", "5", "--tenant", "no spaces"), "error: --tenant must be " + TenantId.RULE);
         assertUsageError(CommandOutcome.run("--access-token-validity", "4"),
                 "error: --access-token-validity must be from 5 to 1440 minutes, not 4");
+        assertUsageError(CommandOutcome.run("--cognito-rate-limit", "0"),
+                "error: --cognito-rate-limit must be from 1 to 10000 calls per second, not 0");
         assertUsageError(CommandOutcome.run("serve"), "error: unexpected argument serve (see --help)");
     }
 
@@ -70,7 +72,7 @@ class CommandLineTest {
         CommandOutcome outcome = CommandOutcome.run("--help");
 
         assertThat(outcome.status()).isZero();
-        assertThat(outcome.out()).contains("--port", "--data-dir", "--data-file", "--generate", "--tenant", "--access-token-validity", "invoke",
+        assertThat(outcome.out()).contains("--port", "--data-dir", "--data-file", "--generate", "--tenant", "--access-token-validity", "--cognito-rate-limit", "invoke",
                 "--help");
     }
 

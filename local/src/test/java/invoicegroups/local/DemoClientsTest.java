@@ -55,6 +55,18 @@ class DemoClientsTest {
                 .containsExactly("acme-demo", "globex-demo", "acme-no-read");
     }
 
+    @Test
+    void aBannerOfManyTenantsShowsTheFirstDemoClientsAndSaysHowManyMore() {
+        List<String> tenants = java.util.stream.IntStream.range(0, 25).mapToObj(i -> "t" + i).toList();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        StartupBanner.print(new PrintStream(out, true, StandardCharsets.UTF_8), java.net.URI.create("http://localhost:8080"),
+                Options.defaults(), java.util.Map.of("t0", 1L), DemoClients.forTenants(tenants), java.time.Duration.ZERO);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("t19-demo:t19-demo-secret")
+                .doesNotContain("t20-demo:").contains("... and 6 more");
+    }
+
     private static List<String> ids(RunningLocalApi local, DemoClient client) {
         return ListingOverHttpTest.ids(RunningLocalApi.json(local.get("/invoice_groups", local.token(client))));
     }

@@ -103,7 +103,8 @@ public final class ClientCredentialsGrant {
         } else {
             throw invalidClient();
         }
-        if (clientId == null || secret == null || clientId.isEmpty() || clientId.length() > 128) {
+        // 128 is Cognito's bound; a demo client of a 128-character tenant id is "<tenant>-demo", a little longer.
+        if (clientId == null || secret == null || clientId.isEmpty() || clientId.length() > 256) {
             throw invalidClient();
         }
         return clients.find(clientId)

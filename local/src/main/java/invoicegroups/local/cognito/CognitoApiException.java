@@ -14,6 +14,7 @@ public final class CognitoApiException extends RuntimeException {
         INVALID_PARAMETER("InvalidParameterException", 400),
         INVALID_OAUTH_FLOW("InvalidOAuthFlowException", 400),
         SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException", 400),
+        TOO_MANY_REQUESTS("TooManyRequestsException", 400),
         /** What AWS's JSON protocol answers for a body that is not JSON. */
         SERIALIZATION("SerializationException", 400),
         /** What AWS's JSON protocol answers for an {@code X-Amz-Target} it does not serve. */

@@ -53,7 +53,7 @@ public final class PreTokenGeneration {
         event.put("triggerSource", "TokenGeneration_ClientCredentials");
         event.put("region", LocalUserPool.REGION);
         event.put("userPoolId", LocalUserPool.ID);
-        event.put("userName", null);
+        event.put("userName", "ClientCredentials");
         event.put("callerContext", callerContext);
         event.put("request", request);
         event.put("response", response);

@@ -44,11 +44,13 @@ public final class UserPoolApi {
     private static final int SECRET_LENGTH = 51;
 
     private final UserPoolClients clients;
+    private final RequestRateLimit rateLimit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public UserPoolApi(UserPoolClients clients, Clock clock) {
+    public UserPoolApi(UserPoolClients clients, RequestRateLimit rateLimit, Clock clock) {
         this.clients = clients;
+        this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
@@ -58,6 +60,9 @@ public final class UserPoolApi {
      * @throws CognitoApiException for whatever Cognito would refuse
      */
     public String call(String target, byte[] body) {
+        if (!rateLimit.tryAcquire()) {
+            throw new CognitoApiException(Type.TOO_MANY_REQUESTS, "Too many requests");
+        }
         String operation = target.substring(TARGET_PREFIX.length());
         JsonNode request = parse(body);
         return switch (operation) {
