@@ -8,7 +8,10 @@ import invoicegroups.support.DynamoDbLocal;
 import invoicegroups.support.Events;
 import invoicegroups.support.InvoiceGroupsApi;
 import invoicegroups.support.LambdaContext;
+import invoicegroups.support.MetricLines;
 import invoicegroups.support.Response;
+import invoicegroups.support.StandardOutput;
+import invoicegroups.table.FunctionMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -47,9 +50,12 @@ class DynamoDbFailuresTest {
         URI dynamoDb = failingDynamoDb(400, "ProvisionedThroughputExceededException", calls);
         LambdaContext context = new LambdaContext();
 
-        Response response = handlerAt(dynamoDb, Map.of()).call(Events.list("acme", ""), context);
+        StandardOutput.Captured<Response> call =
+                StandardOutput.capture(() -> handlerAt(dynamoDb, Map.of()).call(Events.list("acme", ""), context));
+        Response response = call.result();
 
         assertThat(response.status()).isEqualTo(429);
+        assertThat(MetricLines.counting(call.lines(), FunctionMetrics.SERVER_ERROR_RESPONSES)).as("not a 5xx").isEmpty();
         assertThat(response.body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
         assertThat(response.headers()).containsEntry("Retry-After", "1");
         assertThat(calls.get()).as("the SDK retried before giving up").isEqualTo(3);
@@ -61,9 +67,12 @@ class DynamoDbFailuresTest {
         URI dynamoDb = failingDynamoDb(500, "InternalServerError", new AtomicInteger());
         LambdaContext context = new LambdaContext();
 
-        Response response = handlerAt(dynamoDb, Map.of()).call(Events.list("acme", ""), context);
+        StandardOutput.Captured<Response> call =
+                StandardOutput.capture(() -> handlerAt(dynamoDb, Map.of()).call(Events.list("acme", ""), context));
+        Response response = call.result();
 
         assertThat(response.status()).isEqualTo(500);
+        assertThat(MetricLines.counting(call.lines(), FunctionMetrics.SERVER_ERROR_RESPONSES)).hasSize(1);
         assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
         assertThat(context.logLines()).singleElement().satisfies(line -> assertThat(line)
                 .contains(context.getAwsRequestId()).contains("InternalServerError").contains("at software.amazon"));
@@ -90,9 +99,12 @@ class DynamoDbFailuresTest {
             closedPort = socket.getLocalPort();
         }
 
-        Response response = handlerAt(URI.create("http://127.0.0.1:" + closedPort), Map.of()).list("acme", "");
+        StandardOutput.Captured<Response> call = StandardOutput.capture(
+                () -> handlerAt(URI.create("http://127.0.0.1:" + closedPort), Map.of()).list("acme", ""));
+        Response response = call.result();
 
         assertThat(response.status()).isEqualTo(503);
+        assertThat(MetricLines.counting(call.lines(), FunctionMetrics.SERVER_ERROR_RESPONSES)).hasSize(1);
         assertThat(response.body()).isEqualTo("{\"message\":\"Service Unavailable\"}");
     }
 

@@ -17,6 +17,8 @@ import software.amazon.awssdk.regions.Region;
  * @param dynamoDbEndpoint an endpoint override for DynamoDB Local or LocalStack ({@code DYNAMODB_ENDPOINT}, unset in AWS)
  * @param apiCallTimeout the budget for one DynamoDB call, retries included ({@code DYNAMODB_API_CALL_TIMEOUT_MILLIS})
  * @param apiCallAttemptTimeout the budget for one attempt ({@code DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS})
+ * @param functionName the metrics' {@code FunctionName} dimension ({@code AWS_LAMBDA_FUNCTION_NAME}, set by Lambda;
+ *        {@value #FUNCTION_NAME_OUTSIDE_LAMBDA} elsewhere)
  */
 public record Configuration(
         String tableName,
@@ -24,7 +26,11 @@ public record Configuration(
         Region region,
         Optional<URI> dynamoDbEndpoint,
         Duration apiCallTimeout,
-        Duration apiCallAttemptTimeout) {
+        Duration apiCallAttemptTimeout,
+        String functionName) {
+
+    /** The metrics' function name where Lambda sets none (local runs, tests). */
+    public static final String FUNCTION_NAME_OUTSIDE_LAMBDA = "outside-lambda";
 
     // Well inside the stack's default function timeout (10 s), so a hung DynamoDB ends in a 5xx, not a Lambda timeout.
     static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMillis(3000);
@@ -43,7 +49,8 @@ public record Configuration(
         Duration callTimeout = millis(environment, "DYNAMODB_API_CALL_TIMEOUT_MILLIS", DEFAULT_API_CALL_TIMEOUT);
         Duration attemptTimeout =
                 millis(environment, "DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS", DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
-        return new Configuration(tableName, tenantClaim, region, endpoint, callTimeout, attemptTimeout);
+        String functionName = optional(environment, "AWS_LAMBDA_FUNCTION_NAME").orElse(FUNCTION_NAME_OUTSIDE_LAMBDA);
+        return new Configuration(tableName, tenantClaim, region, endpoint, callTimeout, attemptTimeout, functionName);
     }
 
     private static String required(Map<String, String> environment, String name) {

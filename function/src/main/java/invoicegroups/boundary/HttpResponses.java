@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import invoicegroups.control.ClientFailure;
 import invoicegroups.entity.InvoiceGroupPage;
+import invoicegroups.table.FunctionMetrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,9 +23,11 @@ final class HttpResponses {
             Map.of("Content-Type", "application/json", "Retry-After", "1");
 
     private final ResponseBodies bodies;
+    private final EmbeddedMetrics metrics;
 
-    HttpResponses(ResponseBodies bodies) {
+    HttpResponses(ResponseBodies bodies, EmbeddedMetrics metrics) {
         this.bodies = bodies;
+        this.metrics = metrics;
     }
 
     APIGatewayProxyResponseEvent ok(InvoiceGroupPage page) {
@@ -42,10 +45,19 @@ final class HttpResponses {
         }
         if (isUnreachable(failure)) {
             log(context, LogLevel.ERROR, "DynamoDB did not answer in time", failure);
-            return response(503, JSON_RETRY_LATER, bodies.error("Service Unavailable"));
+            return serverError(response(503, JSON_RETRY_LATER, bodies.error("Service Unavailable")));
         }
         log(context, LogLevel.ERROR, "unexpected failure", failure);
-        return error(500, "Internal Server Error");
+        return serverError(error(500, "Internal Server Error"));
+    }
+
+    /**
+     * Counts a 5xx in {@link FunctionMetrics#SERVER_ERROR_RESPONSES}: the function answers it, so Lambda's Errors
+     * metric never sees it.
+     */
+    private APIGatewayProxyResponseEvent serverError(APIGatewayProxyResponseEvent response) {
+        metrics.countOne(FunctionMetrics.SERVER_ERROR_RESPONSES);
+        return response;
     }
 
     /** DynamoDB did not answer in time, or could not be reached: worth retrying later, unlike a misconfiguration. */

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import invoicegroups.control.InvoiceGroups;
 import invoicegroups.control.NextTokenCodec;
 import invoicegroups.control.PageRequestParser;
+import invoicegroups.entity.InvoiceGroupPage;
 import invoicegroups.entity.PageRequest;
 import org.crac.Core;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -27,6 +28,7 @@ public final class ListInvoiceGroupsHandler
     private final PageRequestParser pageRequests;
     private final InvoiceGroups invoiceGroups;
     private final HttpResponses responses;
+    private final LeftOutItemLog leftOutItems;
     private final SnapStartPriming priming;
 
     /** Lambda's entry: configured from environment variables. */
@@ -53,7 +55,9 @@ public final class ListInvoiceGroupsHandler
         this.invoiceGroups = new InvoiceGroups(
                 DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions().build(),
                 configuration.tableName());
-        this.responses = new HttpResponses(new ResponseBodies(json, nextTokens));
+        EmbeddedMetrics metrics = EmbeddedMetrics.toStandardOutput(json, configuration.functionName());
+        this.responses = new HttpResponses(new ResponseBodies(json, nextTokens), metrics);
+        this.leftOutItems = LeftOutItemLog.toStandardOutput(json, metrics);
         // CRaC holds registered resources weakly: the handler keeps its priming alive.
         this.priming = priming;
         if (priming != null) {
@@ -67,7 +71,10 @@ public final class ListInvoiceGroupsHandler
             String tenant = callerTenant.of(event);
             PageRequest request = pageRequests.parse(
                     event.getMultiValueQueryStringParameters(), event.getQueryStringParameters());
-            return responses.ok(invoiceGroups.list(tenant, request));
+            InvoiceGroupPage page = invoiceGroups.list(tenant, request);
+            // Operators hear of left-out items; the caller's response never mentions them.
+            leftOutItems.report(context == null ? "unknown" : context.getAwsRequestId(), tenant, page.leftOut());
+            return responses.ok(page);
         } catch (RuntimeException failure) {
             return responses.failure(failure, context);
         }

@@ -81,6 +81,9 @@ public final class InvoiceGroupTableSchema {
     public static Map<String, AttributeValue> item(String tenantId, InvoiceGroup group) {
         Map<String, AttributeValue> item = new HashMap<>(INVOICE_GROUP.itemToMap(group, true));
         item.put(InvoiceGroupsTable.PARTITION_KEY, AttributeValue.fromS(tenantId));
+        // billingAddress is required (InvoiceGroupItemContract); an address without fields is an empty map, which
+        // the enhanced client reads back as no address at all and so would not write.
+        item.putIfAbsent("billingAddress", AttributeValue.fromM(Map.of()));
         return item;
     }
 }

@@ -6,6 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import invoicegroups.control.ClientFailure;
 import invoicegroups.control.InvalidRequestException;
 import invoicegroups.control.NextTokenCodec;
+import invoicegroups.table.FunctionMetrics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.json.JsonFactory;
@@ -14,7 +18,9 @@ import tools.jackson.core.json.JsonFactory;
 class HttpResponsesTest {
 
     private final JsonFactory json = NextTokenCodec.strictJsonFactory();
-    private final HttpResponses responses = new HttpResponses(new ResponseBodies(json, new NextTokenCodec(json)));
+    private final List<String> metricLines = new ArrayList<>();
+    private final HttpResponses responses = new HttpResponses(new ResponseBodies(json, new NextTokenCodec(json)),
+            new EmbeddedMetrics(json, "fn", Clock.systemUTC(), metricLines::add));
 
     @Test
     void eachClientFailureAnswersItsOwnStatusAndMessage() {
@@ -23,6 +29,7 @@ class HttpResponsesTest {
         assertResponse(responses.failure(new ClientFailure.Unauthenticated(), null),
                 401, "{\"message\":\"Unauthorized\"}");
         assertResponse(responses.failure(new ClientFailure.Forbidden(), null), 403, "{\"message\":\"Forbidden\"}");
+        assertThat(metricLines).as("a 4xx is not a server error").isEmpty();
     }
 
     @Test
@@ -30,6 +37,9 @@ class HttpResponsesTest {
         APIGatewayProxyResponseEvent response = responses.failure(new IllegalStateException("table secret-name"), null);
 
         assertResponse(response, 500, "{\"message\":\"Internal Server Error\"}");
+        assertThat(metricLines).singleElement().satisfies(line -> assertThat(line)
+                .contains("\"Name\":\"" + FunctionMetrics.SERVER_ERROR_RESPONSES + "\"")
+                .endsWith("\"" + FunctionMetrics.SERVER_ERROR_RESPONSES + "\":1}"));
     }
 
     private static void assertResponse(APIGatewayProxyResponseEvent response, int status, String body) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -66,11 +67,14 @@ public final class InvoiceGroupsApi {
 
     /** Stores invoice groups for a tenant, 25 a batch, retrying what DynamoDB leaves unprocessed. */
     public void seed(String tenant, Collection<InvoiceGroup> groups) {
+        putItems(groups.stream().map(group -> InvoiceGroupTableSchema.item(tenant, group)).toList());
+    }
+
+    /** Stores DynamoDB items as they are, with the low-level API (as the platform's other writers would). */
+    public void putItems(Collection<Map<String, AttributeValue>> items) {
         List<WriteRequest> writes = new ArrayList<>();
-        for (InvoiceGroup group : groups) {
-            writes.add(WriteRequest.builder()
-                    .putRequest(PutRequest.builder().item(InvoiceGroupTableSchema.item(tenant, group)).build())
-                    .build());
+        for (Map<String, AttributeValue> item : items) {
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         for (int from = 0; from < writes.size(); from += 25) {
             List<WriteRequest> batch = writes.subList(from, Math.min(from + 25, writes.size()));

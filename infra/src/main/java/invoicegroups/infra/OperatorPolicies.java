@@ -20,13 +20,14 @@ final class OperatorPolicies extends Construct {
             "cognito-idp:DeleteUserPoolClient",
             "cognito-idp:DescribeUserPoolClient",
             "cognito-idp:ListUserPoolClients");
-    /** What the same commands do to the tenant registry's items (and its byTenant index). */
+    /** What the same commands do to the tenant registry's items (and its byTenant index); {@code list} scans it. */
     static final List<String> REGISTRY_ITEM_ACTIONS = List.of(
             "dynamodb:GetItem",
             "dynamodb:PutItem",
             "dynamodb:UpdateItem",
             "dynamodb:DeleteItem",
-            "dynamodb:Query");
+            "dynamodb:Query",
+            "dynamodb:Scan");
     /** What {@code import FILE} does to the invoice groups table. */
     static final List<String> IMPORT_ACTIONS = List.of("dynamodb:BatchWriteItem", "dynamodb:DescribeTable");
     /** Both commands find the pool and tables from this stack's outputs. */

@@ -82,7 +82,8 @@ class LeastPrivilegeTest {
                         "cognito-idp:DescribeUserPoolClient", "cognito-idp:ListUserPoolClients"),
                         "Resource", arnOf(poolId)),
                 Map.of("Sid", "ManageTenantRegistry", "Effect", "Allow", "Action", List.of(
-                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"),
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                        "dynamodb:Scan"),
                         "Resource", List.of(arnOf(registryTableId()), indexArn)),
                 Map.of("Sid", "ReadStackOutputs", "Effect", "Allow", "Action", "cloudformation:DescribeStacks",
                         "Resource", STACK_ID));

@@ -2,6 +2,7 @@ package invoicegroups.ops;
 
 import invoicegroups.ops.cli.Arguments;
 import invoicegroups.ops.cli.Command;
+import invoicegroups.ops.dataimport.ImportCommand;
 import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.ops.tenants.TenantsCommand;
 import java.io.PrintStream;
@@ -16,12 +17,10 @@ import java.util.Map;
  */
 public final class Ops {
 
-    /**
-     * The commands by name. The data import registers here as {@code "import"} (issue 9): an
-     * {@link Command} taking {@code import FILE [--dry-run]} plus the target options.
-     */
+    /** The commands by name. */
     static final Map<String, Command> COMMANDS = Map.of(
-            "tenants", new TenantsCommand());
+            "tenants", new TenantsCommand(),
+            "import", new ImportCommand());
 
     private Ops() {
     }

@@ -1,5 +1,6 @@
 package invoicegroups.ops;
 
+import invoicegroups.ops.dataimport.ImportCommand;
 import invoicegroups.ops.deployment.Targets;
 import invoicegroups.ops.tenants.TenantsCommand;
 
@@ -11,7 +12,7 @@ final class Usage {
 
             commands:
             %s
-              import FILE                   (coming: loads a data file into the invoice groups table)
+            %s
 
             target (one of):
               --stack NAME                  the deployed stack (default %s): user pool, tenant registry and table
@@ -21,7 +22,8 @@ final class Usage {
 
             exit status: 0 done, 1 service or network failure, 2 bad command line, 3 bad input file,
                          4 not found, 5 conflict (exists already, last client), 6 not allowed (credentials, IAM)
-            """.formatted(TenantsCommand.USAGE.indent(2).stripTrailing(), Targets.DEFAULT_STACK);
+            """.formatted(TenantsCommand.USAGE.indent(2).stripTrailing(), ImportCommand.USAGE.indent(2).stripTrailing(),
+                    Targets.DEFAULT_STACK);
 
     private Usage() {
     }

@@ -1,5 +1,6 @@
 package invoicegroups.local.cognito;
 
+import invoicegroups.ops.deployment.Targets;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  */
 public final class LocalUserPool {
 
-    public static final String ID = "us-east-1_LocalPool";
+    /** Defined by the operator command, which must find this pool behind {@code --endpoint}. */
+    public static final String ID = Targets.LOCAL_USER_POOL_ID;
     public static final String REGION = "us-east-1";
     /** The scope {@code GET /invoice_groups} requires: resource server {@code invoice-groups}, scope {@code read}. */
     public static final String READ_SCOPE = "invoice-groups/read";

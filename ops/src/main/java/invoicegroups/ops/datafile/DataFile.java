@@ -1,6 +1,7 @@
 package invoicegroups.ops.datafile;
 
-import invoicegroups.entity.Address;
+import invoicegroups.control.InvoiceGroupItemContract;
+import invoicegroups.control.InvoiceGroupTableSchema;
 import invoicegroups.entity.InvoiceGroup;
 import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.table.TenantId;
@@ -10,15 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -30,18 +28,17 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{"acme": [{"id": "ig_acme_001", "name": "...", ...}], "globex": [...]}</pre>
  *
- * <p>The first problem found is a {@link CommandFailure} (invalid input) naming the file, the record and the field.
+ * <p>Each record is checked by {@link InvoiceGroupItemContract}, the rules the function applies to every stored
+ * item it reads, plus what the file format adds: no unknown fields (in a record or its address), no id twice in a
+ * tenant. The first problem found is a {@link CommandFailure} (invalid input) naming the file, the record and the
+ * field, never the field's value.
  * The local runner loads such a file at start; {@code import} loads one into a deployed table.
  */
 public final class DataFile {
 
-    private static final int MAX_EMAIL_LENGTH = 320;
-    /** DynamoDB's limit for a sort key value. */
-    private static final int MAX_ID_BYTES = 1024;
     private static final Set<String> FIELDS = Set.of("id", "name", "email", "dailyInvoiceConsolidation", "netTermDays",
             "invoiceCurrency", "billingAddress", "accountsCount", "createdAt", "updatedAt");
-    private static final Set<String> ADDRESS_FIELDS =
-            Set.of("phoneNumber", "line1", "line2", "postalCode", "city", "state", "country");
+    private static final Set<String> ADDRESS_FIELDS = Set.of(InvoiceGroupItemContract.ADDRESS_FIELDS);
     // Duplicate property names would silently drop a tenant's records or a field: refuse them.
     private static final JsonMapper JSON =
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -113,96 +110,51 @@ public final class DataFile {
                 throw where.problem(field, "is not a field of an invoice group");
             }
         }
-        String id = requiredString(record, "id", where);
-        if (id.isBlank() || id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES
-                || id.chars().anyMatch(Character::isISOControl)) {
-            throw where.problem("id", "must be 1 to " + MAX_ID_BYTES + " bytes without control characters");
-        }
-        String email = requiredString(record, "email", where);
-        if (email.length() > MAX_EMAIL_LENGTH) {
-            throw where.problem("email", "must be at most " + MAX_EMAIL_LENGTH + " characters");
-        }
-        JsonNode daily = required(record, "dailyInvoiceConsolidation", where);
-        if (!daily.isBoolean()) {
-            throw where.problem("dailyInvoiceConsolidation", "must be true or false");
-        }
-        JsonNode netTermDays = record.get("netTermDays");
-        boolean hasNetTerms = netTermDays != null && !netTermDays.isNull();
-        if (hasNetTerms && (!netTermDays.isInt() || netTermDays.intValue() < 0)) {
-            throw where.problem("netTermDays", "must be a whole number of days, 0 or more");
-        }
-        JsonNode accountsCount = required(record, "accountsCount", where);
-        if (!accountsCount.isInt() || accountsCount.intValue() < 0) {
-            throw where.problem("accountsCount", "must be a whole number, 0 or more");
-        }
-        return InvoiceGroup.builder()
-                .id(id)
-                .name(requiredString(record, "name", where))
-                .email(email)
-                .dailyInvoiceConsolidation(daily.booleanValue())
-                .netTermDays(hasNetTerms ? netTermDays.intValue() : null)
-                .invoiceCurrency(requiredString(record, "invoiceCurrency", where))
-                .billingAddress(address(required(record, "billingAddress", where), where))
-                .accountsCount(accountsCount.intValue())
-                .createdAt(dateTime(record, "createdAt", where))
-                .updatedAt(dateTime(record, "updatedAt", where))
-                .build();
-    }
-
-    private static Address address(JsonNode address, Record where) {
-        if (!address.isObject()) {
-            throw where.problem("billingAddress", "must be an object");
-        }
-        for (String field : address.propertyNames()) {
-            if (!ADDRESS_FIELDS.contains(field)) {
-                throw where.problem("billingAddress." + field, "is not a field of an address");
+        JsonNode address = record.get("billingAddress");
+        if (address != null && address.isObject()) {
+            for (String field : address.propertyNames()) {
+                if (!ADDRESS_FIELDS.contains(field)) {
+                    throw where.problem("billingAddress." + field, "is not a field of an address");
+                }
             }
         }
-        return Address.builder()
-                .phoneNumber(optionalString(address, "phoneNumber", where))
-                .line1(optionalString(address, "line1", where))
-                .line2(optionalString(address, "line2", where))
-                .postalCode(optionalString(address, "postalCode", where))
-                .city(optionalString(address, "city", where))
-                .state(optionalString(address, "state", where))
-                .country(optionalString(address, "country", where))
-                .build();
+        // The record as the item it becomes, checked by the one item contract the read path uses.
+        Map<String, AttributeValue> item = attributes(record);
+        InvoiceGroupItemContract.check(item).ifPresent(violation -> {
+            throw where.problem(violation);
+        });
+        return InvoiceGroupTableSchema.INVOICE_GROUP.mapToItem(item);
     }
 
-    private static JsonNode required(JsonNode record, String field, Record where) {
-        JsonNode value = record.get(field);
-        if (value == null || value.isNull()) {
-            throw where.problem(field, "is required");
+    /** JSON to DynamoDB types: string S, boolean BOOL, number N, object M, array L, null NULL. */
+    private static Map<String, AttributeValue> attributes(JsonNode object) {
+        Map<String, AttributeValue> attributes = new HashMap<>();
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            attributes.put(property.getKey(), attribute(property.getValue()));
         }
-        return value;
+        return attributes;
     }
 
-    private static String requiredString(JsonNode record, String field, Record where) {
-        JsonNode value = required(record, field, where);
-        if (!value.isString()) {
-            throw where.problem(field, "must be a string");
+    private static AttributeValue attribute(JsonNode value) {
+        if (value.isString()) {
+            return AttributeValue.fromS(value.stringValue());
         }
-        return value.stringValue();
-    }
-
-    private static String optionalString(JsonNode address, String field, Record where) {
-        JsonNode value = address.get(field);
-        if (value == null || value.isNull()) {
-            return null;
+        if (value.isBoolean()) {
+            return AttributeValue.fromBool(value.booleanValue());
         }
-        if (!value.isString()) {
-            throw where.problem("billingAddress." + field, "must be a string");
+        if (value.isNumber()) {
+            return AttributeValue.fromN(value.isIntegralNumber() ? value.bigIntegerValue().toString()
+                    : value.decimalValue().toPlainString());
         }
-        return value.stringValue();
-    }
-
-    private static Instant dateTime(JsonNode record, String field, Record where) {
-        String value = requiredString(record, field, where);
-        try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw where.problem(field, "must be an RFC 3339 date-time such as 2024-05-01T09:30:00Z");
+        if (value.isObject()) {
+            return AttributeValue.fromM(attributes(value));
         }
+        if (value.isArray()) {
+            List<AttributeValue> elements = new ArrayList<>();
+            value.forEach(element -> elements.add(attribute(element)));
+            return AttributeValue.fromL(elements);
+        }
+        return AttributeValue.fromNul(true);
     }
 
     private static String firstLine(String message) {
@@ -215,6 +167,13 @@ public final class DataFile {
 
     /** Where a problem is: the file, the tenant, the record's position (from 1) and its id when it has one. */
     private record Record(String file, String tenantId, int number, JsonNode id) {
+
+        /** A broken item-contract rule: a missing or null field is "required", any other names what it must be. */
+        CommandFailure problem(InvoiceGroupItemContract.Violation violation) {
+            boolean absent = violation.rule() == InvoiceGroupItemContract.Rule.MISSING
+                    || violation.rule() == InvoiceGroupItemContract.Rule.NULL;
+            return problem(violation.attribute(), absent ? "is required" : "must be " + violation.expected());
+        }
 
         CommandFailure problem(String field, String rule) {
             return problem("field \"" + field + "\" " + rule);

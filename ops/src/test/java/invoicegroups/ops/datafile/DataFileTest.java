@@ -61,7 +61,7 @@ class DataFileTest {
     void aTooLongEmailIsRefused() throws IOException {
         Path file = file("{\"acme\": [" + VALID.replace("one@acme.example", "a".repeat(321)) + "]}");
 
-        assertRefused(file, "record 1 (id \"ig_1\"): field \"email\" must be at most 320 characters");
+        assertRefused(file, "record 1 (id \"ig_1\"): field \"email\" must be a string of at most 320 characters");
     }
 
     @Test
@@ -74,7 +74,7 @@ class DataFileTest {
     @Test
     void wrongTypesAreRefused() throws IOException {
         assertRefused(file("{\"acme\": [" + VALID.replace("\"accountsCount\": 2", "\"accountsCount\": -1") + "]}"),
-                "field \"accountsCount\" must be a whole number, 0 or more");
+                "field \"accountsCount\" must be a whole number from 0 to 2147483647");
         assertRefused(file("{\"acme\": [" + VALID.replace("\"dailyInvoiceConsolidation\": true",
                 "\"dailyInvoiceConsolidation\": \"yes\"") + "]}"), "field \"dailyInvoiceConsolidation\" must be true or false");
         assertRefused(file("{\"acme\": [" + VALID.replace("\"netTermDays\": 30", "\"netTermDays\": 1.5") + "]}"),
