@@ -49,15 +49,22 @@ public final class SnapStartPriming implements Resource {
      * that the chain's own code (its lambdas, the failure of a provider, the reuse of the last one) is loaded before
      * the snapshot while the function's credentials are never resolved into it.
      */
-    private static final AwsCredentialsProvider PLACEHOLDER_CREDENTIALS = AwsCredentialsProviderChain.builder()
-            .reuseLastProviderEnabled(true)
-            .credentialsProviders(() -> {
-                throw SdkClientException.create("no credentials here: SnapStart priming signs with placeholders");
-            }, StaticCredentialsProvider.create(AwsBasicCredentials.create("snapstart-priming", "snapstart-priming")))
-            .build();
-    /** A DynamoDB Query response of two made-up items, every attribute type the schema maps. */
-    private static final String CANNED_QUERY_RESPONSE = """
-            {"Count":2,"ScannedCount":2,"Items":[%s,%s]}""".formatted(item(1), item(2));
+    private static AwsCredentialsProvider placeholderCredentials() {
+        return AwsCredentialsProviderChain.builder()
+                .reuseLastProviderEnabled(true)
+                .credentialsProviders(() -> {
+                    throw SdkClientException.create("no credentials here: SnapStart priming signs with placeholders");
+                }, StaticCredentialsProvider.create(AwsBasicCredentials.create("snapstart-priming", "snapstart-priming")))
+                .build();
+    }
+
+    /**
+     * A DynamoDB Query response of two made-up items, every attribute type the schema maps. Built only when priming
+     * runs (plain concatenation, no formatter): a function started without SnapStart loads none of it.
+     */
+    private static String cannedQueryResponse() {
+        return "{\"Count\":2,\"ScannedCount\":2,\"Items\":[" + item(1) + "," + item(2) + "]}";
+    }
 
     /**
      * Priming requests run before the snapshot: enough for Lambda's C1 compiler to compile the request path's methods
@@ -111,10 +118,10 @@ public final class SnapStartPriming implements Resource {
         APIGatewayProxyResponseEvent response = null;
         int accepted;
         int open;
-        try (PrimingEndpoint endpoint = PrimingEndpoint.start(CANNED_QUERY_RESPONSE, REQUESTS)) {
+        try (PrimingEndpoint endpoint = PrimingEndpoint.start(cannedQueryResponse(), REQUESTS)) {
             // The function's own configuration, endpoint resolution included; only the HTTP layer sends elsewhere.
             try (SdkHttpClient http = endpoint.sendingHere(httpClients.get());
-                    DynamoDbClient unsent = DynamoDbClients.create(configuration, http, PLACEHOLDER_CREDENTIALS)) {
+                    DynamoDbClient unsent = DynamoDbClients.create(configuration, http, placeholderCredentials())) {
                 ListInvoiceGroupsHandler handler = new ListInvoiceGroupsHandler(configuration, unsent);
                 for (int i = 0; i < REQUESTS && (response == null || response.getStatusCode() == 200); i++) {
                     response = handler.handleRequest(event(), null);
@@ -183,11 +190,11 @@ public final class SnapStartPriming implements Resource {
     }
 
     private static String item(int number) {
-        return """
-                {"id":{"S":"ig_priming_%d"},"name":{"S":"Priming"},"email":{"S":"priming@example.invalid"},\
-                "dailyInvoiceConsolidation":{"BOOL":true},"netTermDays":{"N":"30"},"invoiceCurrency":{"S":"EUR"},\
-                "billingAddress":{"M":{"line1":{"S":"1 Example Street"},"city":{"S":"Example"},"country":{"S":"DE"}}},\
-                "accountsCount":{"N":"1"},"createdAt":{"S":"2026-01-01T00:00:00Z"},\
-                "updatedAt":{"S":"2026-01-02T00:00:00Z"}}""".formatted(number);
+        return "{\"id\":{\"S\":\"ig_priming_" + number + "\"},\"name\":{\"S\":\"Priming\"},"
+                + "\"email\":{\"S\":\"priming@example.invalid\"},\"dailyInvoiceConsolidation\":{\"BOOL\":true},"
+                + "\"netTermDays\":{\"N\":\"30\"},\"invoiceCurrency\":{\"S\":\"EUR\"},"
+                + "\"billingAddress\":{\"M\":{\"line1\":{\"S\":\"1 Example Street\"},\"city\":{\"S\":\"Example\"},"
+                + "\"country\":{\"S\":\"DE\"}}},\"accountsCount\":{\"N\":\"1\"},"
+                + "\"createdAt\":{\"S\":\"2026-01-01T00:00:00Z\"},\"updatedAt\":{\"S\":\"2026-01-02T00:00:00Z\"}}";
     }
 }
