@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -90,25 +92,21 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
      * Creates the invoice groups table from the shared definition, on demand, if it does not exist yet.
      */
     public static void createInvoiceGroupsTable(DynamoDbClient client, String tableName) {
-        try {
-            client.createTable(table -> table
-                    .tableName(tableName)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            AttributeDefinition.builder()
-                                    .attributeName(InvoiceGroupsTable.PARTITION_KEY)
-                                    .attributeType(InvoiceGroupsTable.KEY_TYPE).build(),
-                            AttributeDefinition.builder()
-                                    .attributeName(InvoiceGroupsTable.SORT_KEY)
-                                    .attributeType(InvoiceGroupsTable.KEY_TYPE).build())
-                    .keySchema(
-                            KeySchemaElement.builder()
-                                    .attributeName(InvoiceGroupsTable.PARTITION_KEY).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder()
-                                    .attributeName(InvoiceGroupsTable.SORT_KEY).keyType(KeyType.RANGE).build()));
-        } catch (ResourceInUseException alreadyExists) {
-            // Kept from an earlier run (a persistent data directory): nothing to do.
-        }
+        createIfMissing(client, table -> table
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder()
+                                .attributeName(InvoiceGroupsTable.PARTITION_KEY)
+                                .attributeType(InvoiceGroupsTable.KEY_TYPE).build(),
+                        AttributeDefinition.builder()
+                                .attributeName(InvoiceGroupsTable.SORT_KEY)
+                                .attributeType(InvoiceGroupsTable.KEY_TYPE).build())
+                .keySchema(
+                        KeySchemaElement.builder()
+                                .attributeName(InvoiceGroupsTable.PARTITION_KEY).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder()
+                                .attributeName(InvoiceGroupsTable.SORT_KEY).keyType(KeyType.RANGE).build()));
     }
 
     /**
@@ -116,28 +114,32 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
      * {@link TenantRegistryTable#BY_TENANT_INDEX} by tenant), on demand, if it does not exist yet.
      */
     public static void createTenantRegistryTable(DynamoDbClient client, String tableName) {
+        createIfMissing(client, table -> table
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder()
+                                .attributeName(TenantRegistryTable.PARTITION_KEY)
+                                .attributeType(TenantRegistryTable.KEY_TYPE).build(),
+                        AttributeDefinition.builder()
+                                .attributeName(TenantRegistryTable.TENANT_ID)
+                                .attributeType(TenantRegistryTable.KEY_TYPE).build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName(TenantRegistryTable.PARTITION_KEY).keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(TenantRegistryTable.BY_TENANT_INDEX)
+                        .keySchema(
+                                KeySchemaElement.builder()
+                                        .attributeName(TenantRegistryTable.TENANT_ID).keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder()
+                                        .attributeName(TenantRegistryTable.PARTITION_KEY).keyType(KeyType.RANGE).build())
+                        .projection(projection -> projection.projectionType(ProjectionType.ALL))
+                        .build()));
+    }
+
+    private static void createIfMissing(DynamoDbClient client, Consumer<CreateTableRequest.Builder> table) {
         try {
-            client.createTable(table -> table
-                    .tableName(tableName)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            AttributeDefinition.builder()
-                                    .attributeName(TenantRegistryTable.PARTITION_KEY)
-                                    .attributeType(TenantRegistryTable.KEY_TYPE).build(),
-                            AttributeDefinition.builder()
-                                    .attributeName(TenantRegistryTable.TENANT_ID)
-                                    .attributeType(TenantRegistryTable.KEY_TYPE).build())
-                    .keySchema(KeySchemaElement.builder()
-                            .attributeName(TenantRegistryTable.PARTITION_KEY).keyType(KeyType.HASH).build())
-                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                            .indexName(TenantRegistryTable.BY_TENANT_INDEX)
-                            .keySchema(
-                                    KeySchemaElement.builder()
-                                            .attributeName(TenantRegistryTable.TENANT_ID).keyType(KeyType.HASH).build(),
-                                    KeySchemaElement.builder()
-                                            .attributeName(TenantRegistryTable.PARTITION_KEY).keyType(KeyType.RANGE).build())
-                            .projection(projection -> projection.projectionType(ProjectionType.ALL))
-                            .build()));
+            client.createTable(table);
         } catch (ResourceInUseException alreadyExists) {
             // Kept from an earlier run (a persistent data directory): nothing to do.
         }

@@ -29,7 +29,7 @@ final class OperatorPolicies extends Construct {
             "dynamodb:Query",
             "dynamodb:Scan");
     /** What {@code import FILE} does to the invoice groups table. */
-    static final List<String> IMPORT_ACTIONS = List.of("dynamodb:BatchWriteItem", "dynamodb:DescribeTable");
+    static final List<String> IMPORT_ACTIONS = List.of("dynamodb:BatchWriteItem");
     /** Both commands find the pool and tables from this stack's outputs. */
     static final String READ_OUTPUTS_ACTION = "cloudformation:DescribeStacks";
 

@@ -93,7 +93,7 @@ class LeastPrivilegeTest {
     void theDataImportPolicyIsExactlyBatchWritesToTheInvoiceGroupsTableAndThisStacksOutputs() {
         assertThat(managedPolicyStatements("DataImportPolicy")).containsExactly(
                 Map.of("Sid", "WriteInvoiceGroups", "Effect", "Allow",
-                        "Action", List.of("dynamodb:BatchWriteItem", "dynamodb:DescribeTable"),
+                        "Action", "dynamodb:BatchWriteItem",
                         "Resource", arnOf(invoiceGroupsTableId())),
                 Map.of("Sid", "ReadStackOutputs", "Effect", "Allow", "Action", "cloudformation:DescribeStacks",
                         "Resource", STACK_ID));
