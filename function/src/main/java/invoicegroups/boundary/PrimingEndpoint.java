@@ -28,7 +28,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
  */
 final class PrimingEndpoint implements AutoCloseable {
 
-    private static final int READ_TIMEOUT_MILLIS = 1000;
+    private static final int READ_TIMEOUT_MILLIS = 5000;
 
     private final ServerSocket server;
     private final byte[] keepAlive;

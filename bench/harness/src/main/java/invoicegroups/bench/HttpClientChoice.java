@@ -60,7 +60,7 @@ final class HttpClientChoice {
         text.append(". First request after priming: ");
         List<String> firsts = new ArrayList<>();
         for (String client : Benchmark.HTTP_CLIENTS) {
-            firsts.add(String.format("%s %.1f ms", NAMES.get(client), Stats.of(results.primedCold.get(client).stream()
+            firsts.add(String.format("%s %.1f ms", NAMES.get(client), Stats.of(results.primedCold.getOrDefault(client, List.of()).stream()
                     .map(ColdSample::firstRequest).toList()).median()));
         }
         text.append(String.join(", ", firsts)).append(". Cold, without a snapshot: ");

@@ -45,7 +45,7 @@ final class Report {
         Stats baselineRss = Stats.of(results.pairs.stream().map(p -> (double) p.baseline().peakRssKiB()).toList());
         String client = results.functionHttpClient;
         Map<String, Stats> warm = results.warm.get(client);
-        Stats firstAfterPriming = Stats.of(results.primedCold.get(client).stream().map(ColdSample::firstRequest)
+        Stats firstAfterPriming = Stats.of(results.primedCold.getOrDefault(client, List.of()).stream().map(ColdSample::firstRequest)
                 .toList());
         Stats oursOverFloor = Stats.of(oursOverSdkFloor());
 
@@ -316,7 +316,7 @@ final class Report {
                 + "| First after priming / warm |");
         line("|---|---|---|---|---|---|---|");
         for (String client : Benchmark.HTTP_CLIENTS) {
-            List<ColdSample> primed = results.primedCold.get(client);
+            List<ColdSample> primed = results.primedCold.getOrDefault(client, List.of());
             Stats first = Stats.of(primed.stream().map(ColdSample::firstRequest).toList());
             double warmSample = results.warm.get(client).get("handlerSample").median() / 1000;
             Stats newClient = results.warm.get(client).get("newClientFirst");
@@ -326,6 +326,11 @@ final class Report {
                     newClient.median() / 1000, warmSample, first.median() / warmSample));
         }
         line("");
+        if (!results.primedFailures.isEmpty()) {
+            line("Priming runs that failed (a connection left open at the end; not measured): "
+                    + results.primedFailures + ".");
+            line("");
+        }
         Notes.PRIMING.forEach(this::line);
         line("");
     }
@@ -383,7 +388,7 @@ final class Report {
             Map<String, Stats> warm = results.warm.get(client);
             line(String.format("| %s | %.0f | %.0f | %.0f | %.1f | %s | %,d | %.1f MB |", client,
                     warm.get("handler20").median(), warm.get("handler20").p99(), warm.get("handler100").median(),
-                    Stats.of(results.primedCold.get(client).stream().map(ColdSample::firstRequest).toList()).median(),
+                    Stats.of(results.primedCold.getOrDefault(client, List.of()).stream().map(ColdSample::firstRequest).toList()).median(),
                     Stats.of(results.clientCold.get(client).stream().map(ColdSample::total).toList()).range(),
                     results.httpClientBytes.get(client),
                     (withoutClient + results.httpClientBytes.get(client)) / 1e6));

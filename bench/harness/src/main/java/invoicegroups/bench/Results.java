@@ -30,6 +30,8 @@ final class Results {
     final List<Pair> runtimeSerializerPairs = new ArrayList<>();
     /** Ours with SnapStart's priming (through each HTTP client) run after initialisation, before the request. */
     final Map<String, List<ColdSample>> primedCold = new LinkedHashMap<>();
+    /** Primed cold starts whose priming failed (a connection left open), by HTTP client. */
+    final Map<String, Integer> primedFailures = new LinkedHashMap<>();
     /** The SDK's floor (bare client, one Query) against the baseline of the same round. */
     final List<Pair> sdkFloorPairs = new ArrayList<>();
     Classes classesOurs;
