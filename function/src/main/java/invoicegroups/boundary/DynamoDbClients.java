@@ -2,9 +2,12 @@ package invoicegroups.boundary;
 
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -21,18 +24,38 @@ final class DynamoDbClients {
     }
 
     static DynamoDbClient create(Configuration configuration) {
-        // URLConnection: the fastest start and the smallest jar of the SDK's HTTP clients (measured: BENCHMARKS.md).
-        return create(configuration, UrlConnectionHttpClient.builder()
+        return create(configuration, httpClient(configuration));
+    }
+
+    /** A new HTTP client of the function's kind, with the function's timeouts (SnapStart priming builds its own). */
+    static SdkHttpClient httpClient(Configuration configuration) {
+        // Apache 5: about half URLConnection's warm latency, pure Java (nothing native crosses a SnapStart snapshot),
+        // and its connection pool is empty until the first request (measured: BENCHMARKS.md, HTTP client).
+        return Apache5HttpClient.builder()
                 .connectionTimeout(configuration.apiCallAttemptTimeout())
                 .socketTimeout(configuration.apiCallAttemptTimeout())
-                .build());
+                .build();
     }
 
     /** The same client on another HTTP client: what the benchmark (bench/) compares the choice with. */
     static DynamoDbClient create(Configuration configuration, SdkHttpClient httpClient) {
-        // The default chain, not EnvironmentVariableCredentialsProvider: under SnapStart, Lambda hands credentials
-        // through the container provider. Resolved lazily, on the first call.
-        return create(configuration, httpClient, DefaultCredentialsProvider.builder().build());
+        return create(configuration, httpClient, functionCredentials());
+    }
+
+    /**
+     * Where the function's credentials are: in Lambda, the environment variables, or with SnapStart the container
+     * credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI,
+     * https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html#snapstart-credentials); system properties
+     * first, for local runs and tests. The SDK's default chain would also try web identity, profile files and the
+     * EC2 instance metadata, none of which a Lambda function has: its first walk cost the first request after a
+     * SnapStart restore about 6 ms here (bench/). Resolved lazily, on the first call, never into a snapshot.
+     */
+    static AwsCredentialsProvider functionCredentials() {
+        return AwsCredentialsProviderChain.builder()
+                .reuseLastProviderEnabled(true)
+                .credentialsProviders(SystemPropertyCredentialsProvider.create(),
+                        EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create())
+                .build();
     }
 
     /** The same client with other credentials: SnapStart priming signs with placeholders, never the function's. */

@@ -10,7 +10,7 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Writes the API's JSON bodies with Jackson's streaming generator: exactly the documented properties, optional ones
+ * Writes the API's JSON bodies: exactly the documented properties, optional ones
  * omitted when absent (never {@code null}).
  */
 final class ResponseBodies {
@@ -23,22 +23,28 @@ final class ResponseBodies {
         this.nextTokens = nextTokens;
     }
 
-    /** {@code {"data": [...], "nextToken": "..."}}, {@code nextToken} only when more items exist. */
+    /**
+     * {@code {"data": [...], "nextToken": "..."}}, {@code nextToken} only when more items exist. Written straight
+     * into a {@code StringBuilder} ({@link JsonText}): the same text Jackson's generator writes, at a third of its cost
+     * under Lambda's C1-only JIT, where Jackson's char-buffer copies dominated the per-item cost (bench/: profile).
+     */
     String page(InvoiceGroupPage page) {
-        StringWriter body = new StringWriter(256 + 512 * page.data().size());
-        try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), body)) {
-            generator.writeStartObject();
-            generator.writeArrayPropertyStart("data");
-            for (InvoiceGroup group : page.data()) {
-                write(group, generator);
+        JsonText json = new JsonText(256 + 400 * page.data().size());
+        json.raw("{\"data\":[");
+        boolean first = true;
+        for (InvoiceGroup group : page.data()) {
+            if (!first) {
+                json.raw(',');
             }
-            generator.writeEndArray();
-            if (page.next().isPresent()) {
-                generator.writeStringProperty("nextToken", nextTokens.encode(page.next().get()));
-            }
-            generator.writeEndObject();
+            first = false;
+            write(group, json);
         }
-        return body.toString();
+        json.raw(']');
+        if (page.next().isPresent()) {
+            json.raw(",\"nextToken\":").string(nextTokens.encode(page.next().get()));
+        }
+        json.raw('}');
+        return json.toString();
     }
 
     /** {@code {"message": "..."}}. */
@@ -52,45 +58,54 @@ final class ResponseBodies {
         return body.toString();
     }
 
-    private static void write(InvoiceGroup group, JsonGenerator generator) {
-        generator.writeStartObject();
-        generator.writeStringProperty("id", group.id());
-        writeIfPresent(generator, "name", group.name());
-        writeIfPresent(generator, "email", group.email());
-        generator.writeBooleanProperty("dailyInvoiceConsolidation", group.dailyInvoiceConsolidation());
+    private static void write(InvoiceGroup group, JsonText json) {
+        json.raw("{\"id\":").string(group.id());
+        stringIfPresent(json, ",\"name\":", group.name());
+        stringIfPresent(json, ",\"email\":", group.email());
+        json.raw(",\"dailyInvoiceConsolidation\":").raw(group.dailyInvoiceConsolidation() ? "true" : "false");
         if (group.netTermDays() != null) {
-            generator.writeNumberProperty("netTermDays", group.netTermDays().intValue());
+            json.raw(",\"netTermDays\":").number(group.netTermDays());
         }
-        writeIfPresent(generator, "invoiceCurrency", group.invoiceCurrency());
-        write(group.billingAddress(), generator);
-        generator.writeNumberProperty("accountsCount", group.accountsCount());
+        stringIfPresent(json, ",\"invoiceCurrency\":", group.invoiceCurrency());
+        write(group.billingAddress(), json);
+        json.raw(",\"accountsCount\":").number(group.accountsCount());
         if (group.createdAt() != null) {
-            generator.writeStringProperty("createdAt", group.createdAt().toString());
+            json.raw(",\"createdAt\":").instant(group.createdAt());
         }
         if (group.updatedAt() != null) {
-            generator.writeStringProperty("updatedAt", group.updatedAt().toString());
+            json.raw(",\"updatedAt\":").instant(group.updatedAt());
         }
-        generator.writeEndObject();
+        json.raw('}');
     }
 
-    private static void write(Address address, JsonGenerator generator) {
+    private static void write(Address address, JsonText json) {
         // billingAddress is required by the schema, every field of it optional: an absent address is {}.
-        generator.writeObjectPropertyStart("billingAddress");
+        json.raw(",\"billingAddress\":{");
         if (address != null) {
-            writeIfPresent(generator, "phoneNumber", address.phoneNumber());
-            writeIfPresent(generator, "line1", address.line1());
-            writeIfPresent(generator, "line2", address.line2());
-            writeIfPresent(generator, "postalCode", address.postalCode());
-            writeIfPresent(generator, "city", address.city());
-            writeIfPresent(generator, "state", address.state());
-            writeIfPresent(generator, "country", address.country());
+            String separator = "";
+            separator = field(json, separator, "phoneNumber", address.phoneNumber());
+            separator = field(json, separator, "line1", address.line1());
+            separator = field(json, separator, "line2", address.line2());
+            separator = field(json, separator, "postalCode", address.postalCode());
+            separator = field(json, separator, "city", address.city());
+            separator = field(json, separator, "state", address.state());
+            field(json, separator, "country", address.country());
         }
-        generator.writeEndObject();
+        json.raw('}');
     }
 
-    private static void writeIfPresent(JsonGenerator generator, String name, String value) {
+    /** {@code "name":"value"} after {@code separator} when present; the separator for the next field. */
+    private static String field(JsonText json, String separator, String name, String value) {
+        if (value == null) {
+            return separator;
+        }
+        json.raw(separator).raw('"').raw(name).raw("\":").string(value);
+        return ",";
+    }
+
+    private static void stringIfPresent(JsonText json, String nameAndColon, String value) {
         if (value != null) {
-            generator.writeStringProperty(name, value);
+            json.raw(nameAndColon).string(value);
         }
     }
 }

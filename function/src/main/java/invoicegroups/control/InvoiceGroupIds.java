@@ -1,7 +1,5 @@
 package invoicegroups.control;
 
-import java.nio.charset.StandardCharsets;
-
 /** What DynamoDB accepts as an invoice group id (a string sort key), checked before a token reaches a query. */
 final class InvoiceGroupIds {
 
@@ -11,25 +9,34 @@ final class InvoiceGroupIds {
     private InvoiceGroupIds() {
     }
 
+    /**
+     * 1 to {@link #MAX_BYTES} bytes of UTF-8, no control characters, no lone surrogates. The UTF-8 length is counted
+     * in the same pass (every stored item's id is checked on the read path; no byte array per id).
+     */
     static boolean isValid(String id) {
-        if (id.isEmpty() || id.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return false;
+        int length = id.length();
+        if (length == 0 || length > MAX_BYTES) {
+            return false; // every character takes at least one byte
         }
-        for (int i = 0; i < id.length(); i++) {
+        int bytes = 0;
+        for (int i = 0; i < length; i++) {
             char c = id.charAt(i);
             if (Character.isISOControl(c)) {
                 return false;
             }
             // A lone surrogate cannot be stored as UTF-8: DynamoDB would see a different id.
             if (Character.isHighSurrogate(c)) {
-                if (i + 1 == id.length() || !Character.isLowSurrogate(id.charAt(i + 1))) {
+                if (i + 1 == length || !Character.isLowSurrogate(id.charAt(i + 1))) {
                     return false;
                 }
+                bytes += 4;
                 i++;
             } else if (Character.isLowSurrogate(c)) {
                 return false;
+            } else {
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             }
         }
-        return true;
+        return bytes <= MAX_BYTES;
     }
 }

@@ -187,7 +187,7 @@ public final class InvoiceGroupItemContract {
             return v;
         }
         try {
-            Instant.parse(value.s());
+            IsoInstants.parse(value.s()); // exactly Instant.parse's verdict, at a fraction of its cost
             return null;
         } catch (DateTimeParseException e) {
             return new Violation(attribute, Rule.UNPARSEABLE, INSTANT);

@@ -100,9 +100,10 @@ public final class InvoiceGroups {
                         return done(true);
                     }
                     examined++;
-                    if (InvoiceGroupIds.isValid(id)) {
-                        // A position must fit in a nextToken. (An id that does not is a bad item, left out; only a
-                        // run of MAX_ITEMS_EXAMINED_PER_REQUEST such ids could end a walk early.)
+                    if (violation.isEmpty() || InvoiceGroupIds.isValid(id)) {
+                        // A position must fit in a nextToken (a valid item's id does: the contract checked it). (An id
+                        // that does not is a bad item, left out; only a run of MAX_ITEMS_EXAMINED_PER_REQUEST such ids
+                        // could end a walk early.)
                         lastExaminedId = id;
                     }
                     if (violation.isPresent()) {

@@ -4,12 +4,14 @@ import java.time.Duration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The function's handler and DynamoDB client on each HTTP client the benchmark compares: the function's own
- * (URLConnection), Apache 5 and the AWS CRT, with the same timeouts. Lives in the function's package (this jar sits
- * next to the function jar on the classpath) to reach the client factory and the handler's client-taking constructor.
+ * The function's handler, DynamoDB client and SnapStart priming on each HTTP client the benchmark compares:
+ * URLConnection, Apache 5 and the AWS CRT, with the function's timeouts. Lives in the function's package (this jar
+ * sits next to the function jar on the classpath) to reach the client factory, the handler's client-taking
+ * constructor and the priming's HTTP-client-taking one.
  */
 public final class HttpClientVariants {
 
@@ -30,13 +32,22 @@ public final class HttpClientVariants {
     }
 
     public static DynamoDbClient client(Configuration configuration, String httpClient) {
+        return DynamoDbClients.create(configuration, httpClient(configuration, httpClient));
+    }
+
+    /** SnapStart priming through a new HTTP client of the given kind, as the function primes through its own. */
+    public static SnapStartPriming priming(String httpClient) {
+        Configuration configuration = Configuration.fromEnvironment();
+        return new SnapStartPriming(configuration, () -> httpClient(configuration, httpClient));
+    }
+
+    static SdkHttpClient httpClient(Configuration configuration, String httpClient) {
         Duration timeout = configuration.apiCallAttemptTimeout();
         return switch (httpClient) {
-            case URL_CONNECTION -> DynamoDbClients.create(configuration);
-            case APACHE5 -> DynamoDbClients.create(configuration, (SdkHttpClient) Apache5HttpClient.builder()
-                    .connectionTimeout(timeout).socketTimeout(timeout).build());
-            case CRT -> DynamoDbClients.create(configuration, AwsCrtHttpClient.builder()
-                    .connectionTimeout(timeout).build());
+            case URL_CONNECTION -> UrlConnectionHttpClient.builder()
+                    .connectionTimeout(timeout).socketTimeout(timeout).build();
+            case APACHE5 -> Apache5HttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build();
+            case CRT -> AwsCrtHttpClient.builder().connectionTimeout(timeout).build();
             default -> throw new IllegalArgumentException("unknown HTTP client " + httpClient);
         };
     }

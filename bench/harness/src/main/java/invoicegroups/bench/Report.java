@@ -13,13 +13,18 @@ import java.util.regex.Pattern;
 /** Writes the results as {@code BENCHMARKS.md}. */
 final class Report {
 
+    /** Issue 10's targets. */
+    static final double WARM_MEDIAN_MARGIN_20_MICROS = 200;
+    static final double WARM_MEDIAN_MARGIN_100_MICROS = 500;
+    static final double WARM_P99_FACTOR = 1.15;
+    static final double FIRST_AFTER_PRIMING_FACTOR = 2.0;
+    static final double SDK_FLOOR_FACTOR = 1.05;
+    /** 16 MB read strictly: 16,000,000 bytes. */
+    static final long JAR_TARGET_BYTES = 16_000_000L;
+    /** The earlier targets, kept as information. */
     static final double COLD_RATIO_TARGET = 0.5;
     static final int CLASSES_TARGET = 3_000;
-    /** 8 MB read strictly: 8,000,000 bytes (8 MiB would allow 8,388,608). */
-    static final long JAR_TARGET_BYTES = 8_000_000L;
     static final long RSS_TARGET_KIB = 100L * 1024;
-    static final double WARM_MEDIAN_MARGIN_MICROS = 200;
-    static final double WARM_P99_FACTOR = 1.1;
     static final double DEEP_FACTOR = 1.2;
     /** The trigger answers inside Cognito's 5 s even cold; the issue's target here: 1.5 s launch to answer. */
     static final double TRIGGER_COLD_TARGET_MILLIS = 1_500;
@@ -38,7 +43,11 @@ final class Report {
         Stats ratio = Stats.of(ratios);
         Stats oursRss = Stats.of(results.pairs.stream().map(p -> (double) p.ours().peakRssKiB()).toList());
         Stats baselineRss = Stats.of(results.pairs.stream().map(p -> (double) p.baseline().peakRssKiB()).toList());
-        Map<String, Stats> warm = results.warm.get("urlconnection");
+        String client = results.functionHttpClient;
+        Map<String, Stats> warm = results.warm.get(client);
+        Stats firstAfterPriming = Stats.of(results.primedCold.getOrDefault(client, List.of()).stream().map(ColdSample::firstRequest)
+                .toList());
+        Stats oursOverFloor = Stats.of(oursOverSdkFloor());
 
         line("# Benchmarks");
         line("");
@@ -53,30 +62,53 @@ final class Report {
         machine();
         line("## Targets");
         line("");
+        line("The function's HTTP client is **" + client + "** (see the HTTP client section). Warm and first-request "
+                + "figures are on that client; every floor is measured on the same client in the same JVM or rounds.");
+        line("");
         line("| Target | Measured | |");
         line("|---|---|---|");
-        target("Cold start, launch to first 200: median of the paired ratios ours / baseline ≤ 0.5",
-                String.format("%.2f (pairs %.2f–%.2f, n=%d)", ratio.median(), ratio.min(), ratio.max(), ratio.n()),
-                ratio.median() <= COLD_RATIO_TARGET);
-        target("Classes loaded by the first response ≤ 3,000", String.format("%,d", results.classesOurs.total()),
-                results.classesOurs.total() <= CLASSES_TARGET);
-        target("Function jar ≤ 8 MB", String.format("%,d bytes (%.2f MB, %.2f MiB)", results.functionJarBytes,
-                results.functionJarBytes / 1e6, results.functionJarBytes / 1024.0 / 1024.0),
-                results.functionJarBytes <= JAR_TARGET_BYTES);
-        target("Peak RSS ≤ 100 MiB", String.format("%.1f MiB (median; max %.1f)", oursRss.median() / 1024,
-                oursRss.max() / 1024), oursRss.max() <= RSS_TARGET_KIB);
         for (int pageSize : new int[] {20, 100}) {
+            double margin = pageSize == 20 ? WARM_MEDIAN_MARGIN_20_MICROS : WARM_MEDIAN_MARGIN_100_MICROS;
             Stats handler = warm.get("handler" + pageSize);
             Stats floor = warm.get("floor" + pageSize);
-            target("Warm, page of " + pageSize + ": handler median ≤ floor median + 0.2 ms",
+            target(String.format("1. Warm, page of %d: handler median ≤ floor median + %.1f ms", pageSize,
+                            margin / 1000),
                     String.format("%.0f µs vs %.0f µs (+%.0f µs)", handler.median(), floor.median(),
                             handler.median() - floor.median()),
-                    handler.median() <= floor.median() + WARM_MEDIAN_MARGIN_MICROS);
-            target("Warm, page of " + pageSize + ": handler p99 ≤ 1.1 × floor p99",
+                    handler.median() <= floor.median() + margin);
+            target("1. Warm, page of " + pageSize + ": handler p99 ≤ 1.15 × floor p99",
                     String.format("%.0f µs vs %.0f µs (%.2f×)", handler.p99(), floor.p99(),
                             handler.p99() / floor.p99()),
                     handler.p99() <= WARM_P99_FACTOR * floor.p99());
         }
+        Stats sample = warm.get("handlerSample");
+        target("2. First request after SnapStart priming ≤ 2 × warm median of the same request on the same client",
+                String.format("%.1f ms (median of %d; %.1f–%.1f) vs %.2f ms warm (%.1f×)", firstAfterPriming.median(),
+                        firstAfterPriming.n(), firstAfterPriming.min(), firstAfterPriming.max(),
+                        sample.median() / 1000, firstAfterPriming.median() * 1000 / sample.median()),
+                firstAfterPriming.median() * 1000 <= FIRST_AFTER_PRIMING_FACTOR * sample.median());
+        target("3. Without a snapshot: launch to first 200 ≤ 1.05 × the SDK floor of the same round (median ratio)",
+                String.format("%.2f× (rounds %.2f–%.2f, n=%d)", oursOverFloor.median(), oursOverFloor.min(),
+                        oursOverFloor.max(), oursOverFloor.n()),
+                oursOverFloor.median() <= SDK_FLOOR_FACTOR);
+        target("4. HTTP client chosen from warm median and p99, first request after priming and cold start, each "
+                        + "measured, and SnapStart's constraints", "the HTTP client section below", true);
+        target("Function jar ≤ 16 MB", String.format("%,d bytes (%.2f MB)", results.functionJarBytes,
+                results.functionJarBytes / 1e6), results.functionJarBytes <= JAR_TARGET_BYTES);
+        triggerTarget();
+        line("");
+        line("As information, the earlier targets:");
+        line("");
+        line("| Earlier target | Measured | |");
+        line("|---|---|---|");
+        target("Cold start, launch to first 200: median of the paired ratios ours / tutorial-style baseline ≤ 0.5",
+                String.format("%.2f (pairs %.2f–%.2f, n=%d)", ratio.median(), ratio.min(), ratio.max(), ratio.n()),
+                ratio.median() <= COLD_RATIO_TARGET);
+        target("Classes loaded by the first response ≤ 3,000", String.format("%,d (the SDK floor alone: %,d)",
+                results.classesOurs.total(), results.classesSdkFloor.total()),
+                results.classesOurs.total() <= CLASSES_TARGET);
+        target("Peak RSS ≤ 100 MiB", String.format("%.1f MiB (median; max %.1f)", oursRss.median() / 1024,
+                oursRss.max() / 1024), oursRss.max() <= RSS_TARGET_KIB);
         Stats page1 = results.deep.get("page1");
         Stats page1000 = results.deep.get("page1000");
         target("Deep pagination: page 1,000 median ≤ 1.2 × page 1 median (through the handler, on DynamoDB Local)",
@@ -91,17 +123,6 @@ final class Report {
                 String.format("%.0f µs vs %.0f µs (%.2f×); the bare query alone: %.2f×", own1000, own1,
                         own1000 / own1, floor1000.median() / floor1.median()),
                 own1000 <= DEEP_FACTOR * own1);
-        triggerTarget();
-        line("");
-        Stats floorRatio = Stats.of(results.sdkFloorPairs.stream().map(Results.Pair::ratio).toList());
-        line(String.format("For scale, measured in the same rounds: the AWS SDK's own floor (the function's DynamoDB "
-                        + "client and one bare Query, nothing else) starts at **%.2f** of the baseline and loads "
-                        + "%,d classes by its first response%s; see the cold-start section.",
-                floorRatio.median(), results.classesSdkFloor.total(),
-                floorRatio.median() > COLD_RATIO_TARGET && results.classesSdkFloor.total() > CLASSES_TARGET
-                        ? ": no handler that builds this SDK client at start-up can meet the 0.5 ratio or the "
-                                + "3,000 classes here"
-                        : ""));
         line("");
 
         coldStart(ratio);
@@ -113,6 +134,15 @@ final class Report {
         trigger();
         notes();
         return md.toString();
+    }
+
+    /** Ours over the SDK floor, round by round (the floor ran right after ours and the baseline in each round). */
+    private List<Double> oursOverSdkFloor() {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < results.pairs.size(); i++) {
+            ratios.add(results.pairs.get(i).ours().total() / results.sdkFloorPairs.get(i).ours().total());
+        }
+        return ratios;
     }
 
     /** A focused run ({@code --trigger-only}): the machine and the trigger's cold start. */
@@ -226,6 +256,14 @@ final class Report {
                 Stats.of(results.sdkFloorPairs.stream().map(p -> p.ours().firstRequest()).toList()).range(),
                 floorRatio.median(), floorRatio.min(), floorRatio.max()));
         line("");
+        Stats overFloor = Stats.of(oursOverSdkFloor());
+        line(String.format("**Ours over the SDK floor of the same round: %.2f×** (median; %.2f–%.2f). What ours adds "
+                        + "to the floor: the enhanced client and the table schema, whose builder loads the SDK's "
+                        + "default attribute converters (about 100 classes) even where every attribute names its "
+                        + "own; the item contract, the token codec (Jackson) and the SnapStart hook; and the first "
+                        + "run of the enhanced query, the contract, the mapping and the JSON, interpreted. With "
+                        + "SnapStart all of it is in the snapshot.", overFloor.median(), overFloor.min(), overFloor.max()));
+        line("");
         line(String.format("**Median of the paired ratios: %.2f** (min %.2f, max %.2f, %d pairs). Without the event "
                         + "reading: %.2f.", ratio.median(), ratio.min(), ratio.max(), ratio.n(),
                 Stats.of(results.pairs.stream().map(Results.Pair::ratioWithoutEvent).toList()).median()));
@@ -261,32 +299,44 @@ final class Report {
     }
 
     private void primed() {
-        line("## SnapStart priming");
+        line("## SnapStart: the first request after priming");
         line("");
         line("SnapStart itself needs Lambda (the snapshot is taken and restored there), so this measures what the "
-                + "priming puts into the snapshot: the same cold start with `SnapStartPriming.beforeCheckpoint` run "
-                + "between initialisation and the first request (as Lambda runs it before the snapshot), against "
-                + "ours without it, " + results.primedPairs.size() + " pairs. Milliseconds, median (min–max):");
+                + "priming leaves for a restored environment: a cold start with `SnapStartPriming.beforeCheckpoint` "
+                + "run between initialisation and the first request, as Lambda runs it before the snapshot, through "
+                + "each HTTP client (" + benchmark.settings.primedPairs() + " rounds, the clients interleaved); "
+                + "against the same request unprimed (the HTTP client section's cold starts) and warm (the same "
+                + "event, `handlerSample` in the warm section); and against the first request of a new client and "
+                + "handler created in the warm JVM after its warm-up (`newClientFirst`, median of 20): a request "
+                + "that opens its connection and resolves its credentials on compiled code, the least a first "
+                + "request after a restore can cost. Milliseconds, median (min–max):");
         line("");
-        line("| Phase | Primed | Not primed |");
-        line("|---|---|---|");
-        line("| Initialisation | " + range(results.primedPairs, true, ColdSample::init) + " | "
-                + range(results.primedPairs, false, ColdSample::init) + " |");
-        line("| Priming (`beforeCheckpoint`, before the snapshot in Lambda) | "
-                + range(results.primedPairs, true, ColdSample::priming) + " | – |");
-        line("| **First request** (what a restored environment still runs) | "
-                + range(results.primedPairs, true, ColdSample::firstRequest) + " | "
-                + range(results.primedPairs, false, ColdSample::firstRequest) + " |");
+        line("| HTTP client | Priming (before the snapshot) | **First request after priming** | First request, "
+                + "not primed | First request of a new client on compiled code | Warm, same request (median) "
+                + "| First after priming / warm |");
+        line("|---|---|---|---|---|---|---|");
+        for (String client : Benchmark.HTTP_CLIENTS) {
+            List<ColdSample> primed = results.primedCold.getOrDefault(client, List.of());
+            Stats first = Stats.of(primed.stream().map(ColdSample::firstRequest).toList());
+            double warmSample = results.warm.get(client).get("handlerSample").median() / 1000;
+            Stats newClient = results.warm.get(client).get("newClientFirst");
+            line(String.format("| %s | %s | %s | %s | %.2f | %.2f | %.1f× |", client,
+                    Stats.of(primed.stream().map(ColdSample::priming).toList()).range(), range1(first),
+                    Stats.of(results.clientCold.get(client).stream().map(ColdSample::firstRequest).toList()).range(),
+                    newClient.median() / 1000, warmSample, first.median() / warmSample));
+        }
         line("");
-        line("What the first request still spends after priming is the function's own DynamoDB client meeting "
-                + "DynamoDB for the first time: resolving credentials, opening the connection and its HTTP client's "
-                + "classes, none of which may be in a snapshot.");
+        if (!results.primedFailures.isEmpty()) {
+            line("Priming runs that failed (a connection left open at the end; not measured): "
+                    + results.primedFailures + ".");
+            line("");
+        }
+        Notes.PRIMING.forEach(this::line);
         line("");
     }
 
-    private static String range(List<Results.Pair> pairs, boolean first, ToDoubleFunction<ColdSample> phase) {
-        return Stats.of(pairs.stream().map(p -> phase.applyAsDouble(first ? p.ours() : p.baseline())).toList())
-                .range();
+    private static String range1(Stats stats) {
+        return String.format("%.1f (%.1f–%.1f)", stats.median(), stats.min(), stats.max());
     }
 
     private void phase(String name, ToDoubleFunction<ColdSample> phase) {
@@ -323,24 +373,28 @@ final class Report {
     private void httpClients() {
         line("## HTTP client: URLConnection, Apache 5, AWS CRT");
         line("");
-        line("The function's client configuration (`DynamoDbClients`) on each HTTP client, same timeouts. Cold: "
-                + benchmark.settings.clientRounds() + " rounds, the three interleaved. Warm: one JVM each, "
-                + "page of 20, as in the warm section below.");
+        line("The function's client configuration (`DynamoDbClients`) on each HTTP client, same timeouts. Cold (no "
+                + "snapshot, launch to first 200): " + benchmark.settings.clientRounds() + " rounds, the three "
+                + "interleaved. First request after priming: the SnapStart section. Warm: one JVM each, as in the "
+                + "warm section below. Jar bytes: the client's jars as an arm64 function jar holds them (for the CRT, "
+                + "its arm64 Linux native library only).");
         line("");
-        line("| HTTP client | Cold, launch to first 200 (ms) | Init (ms) | Warm median (µs) | Warm p99 (µs) "
-                + "| Extra jar bytes |");
-        line("|---|---|---|---|---|---|");
+        line("| HTTP client | Warm median, page of 20 (µs) | Warm p99, page of 20 (µs) | Warm median, page of 100 (µs) "
+                + "| First request after priming (ms) | Cold, launch to first 200 (ms) | Client jar bytes "
+                + "| Function jar with it |");
+        line("|---|---|---|---|---|---|---|---|");
+        long withoutClient = results.functionJarBytes - results.httpClientBytes.get(results.functionHttpClient);
         for (String client : Benchmark.HTTP_CLIENTS) {
-            List<ColdSample> cold = results.clientCold.get(client);
-            Stats warm = results.warm.get(client).get("handler20");
-            line(String.format("| %s | %s | %s | %.0f | %.0f | %,d |", client,
-                    Stats.of(cold.stream().map(ColdSample::total).toList()).range(),
-                    Stats.of(cold.stream().map(ColdSample::init).toList()).range(),
-                    warm.median(), warm.p99(), results.httpClientExtraBytes.get(client)));
+            Map<String, Stats> warm = results.warm.get(client);
+            line(String.format("| %s | %.0f | %.0f | %.0f | %.1f | %s | %,d | %.1f MB |", client,
+                    warm.get("handler20").median(), warm.get("handler20").p99(), warm.get("handler100").median(),
+                    Stats.of(results.primedCold.getOrDefault(client, List.of()).stream().map(ColdSample::firstRequest).toList()).median(),
+                    Stats.of(results.clientCold.get(client).stream().map(ColdSample::total).toList()).range(),
+                    results.httpClientBytes.get(client),
+                    (withoutClient + results.httpClientBytes.get(client)) / 1e6));
         }
         line("");
-        line(HttpClientChoice.reason(results.clientCold, results.warm, results.httpClientExtraBytes,
-                results.functionJarBytes));
+        HttpClientChoice.reason(results).forEach(this::line);
         line("");
     }
 

@@ -28,8 +28,10 @@ final class Results {
     String loadAverageAtStart;
     final List<Pair> pairs = new ArrayList<>();
     final List<Pair> runtimeSerializerPairs = new ArrayList<>();
-    /** Ours with SnapStart's priming run after initialisation, against ours without, one after the other. */
-    final List<Pair> primedPairs = new ArrayList<>();
+    /** Ours with SnapStart's priming (through each HTTP client) run after initialisation, before the request. */
+    final Map<String, List<ColdSample>> primedCold = new LinkedHashMap<>();
+    /** Primed cold starts whose priming failed (a connection left open), by HTTP client. */
+    final Map<String, Integer> primedFailures = new LinkedHashMap<>();
     /** The SDK's floor (bare client, one Query) against the baseline of the same round. */
     final List<Pair> sdkFloorPairs = new ArrayList<>();
     Classes classesOurs;
@@ -40,7 +42,10 @@ final class Results {
     Map<String, Stats> deep;
     long functionJarBytes;
     long baselineJarBytes;
-    final Map<String, Long> httpClientExtraBytes = new LinkedHashMap<>();
+    /** Each HTTP client's jars, as an arm64 function jar would hold them. */
+    final Map<String, Long> httpClientBytes = new LinkedHashMap<>();
+    /** The HTTP client in the function jar. */
+    String functionHttpClient;
     /** The Cognito trigger's cold starts (its own jar, one GetItem on the registry). */
     final List<TriggerSample> triggerCold = new ArrayList<>();
     long triggerJarBytes;

@@ -30,11 +30,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * The series are interleaved in short blocks so that drift on a shared machine hits them alike. Prints one line per
  * series: {@code series=<name> n=<samples> medianMicros=<..> p99Micros=<..> meanMicros=<..>}.
  *
- * <p>Arguments: {@code warm <httpClient> <event file> <tenant> <rounds>} or {@code deep <event file> <tenant> <rounds>}.
+ * <p>Arguments: {@code warm <httpClient> <event file> <tenant> <rounds>} or
+ * {@code deep <httpClient> <event file> <tenant> <rounds>} or
+ * {@code profile <httpClient> <event file> <tenant> <page size> <seconds>}.
  */
 public final class WarmLatency {
 
     private static final int BLOCK = 25;
+    private static final int NEW_CLIENTS = 20;
     private static final Pattern NEXT_TOKEN = Pattern.compile("\"nextToken\":\"([^\"]+)\"");
     private static final Pattern LAST_ITEM_ID = Pattern.compile("\"lastItemId\":\"([^\"]+)\"");
 
@@ -47,8 +50,10 @@ public final class WarmLatency {
         WarmLatency bench = new WarmLatency();
         if (args[0].equals("warm")) {
             bench.warm(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]));
+        } else if (args[0].equals("profile")) {
+            bench.profile(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         } else {
-            bench.deep(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
+            bench.deep(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]));
         }
     }
 
@@ -57,6 +62,10 @@ public final class WarmLatency {
         DynamoDbClient client = HttpClientVariants.client(configuration, httpClient);
         ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
         Map<String, IntSupplier> series = new LinkedHashMap<>();
+        // The cold start's own request (events/first-page.json as it is): what the first request after priming is
+        // compared with.
+        APIGatewayProxyRequestEvent sample = RestApiEvents.read(eventFile);
+        series.put("handlerSample", () -> status(handler.handleRequest(sample, context)));
         for (int pageSize : new int[] {20, 100}) {
             APIGatewayProxyRequestEvent event = event(eventFile, tenant, pageSize, null);
             QueryRequest floor = floorQuery(configuration.tableName(), tenant, pageSize);
@@ -64,11 +73,57 @@ public final class WarmLatency {
             series.put("floor" + pageSize, () -> client.query(floor).count() == pageSize + 1 ? 200 : 500);
         }
         run(series, rounds);
+        newClients(configuration, httpClient, sample);
     }
 
-    private void deep(Path eventFile, String tenant, int rounds) throws Exception {
+    /**
+     * The first request of a new client and handler, on code the warm-up compiled: what a first request costs that
+     * must open its connection and resolve its credentials (as after a SnapStart restore), without any cold code.
+     */
+    private void newClients(Configuration configuration, String httpClient, APIGatewayProxyRequestEvent sample) {
+        long[] nanos = new long[NEW_CLIENTS];
+        for (int i = 0; i < NEW_CLIENTS; i++) {
+            try (DynamoDbClient client = HttpClientVariants.client(configuration, httpClient)) {
+                ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
+                long start = System.nanoTime();
+                int status = status(handler.handleRequest(sample, context));
+                nanos[i] = System.nanoTime() - start;
+                if (status != 200) {
+                    throw new IllegalStateException("a new client's first request answered " + status);
+                }
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("series=newClientFirst n=%d medianMicros=%.1f p99Micros=%.1f meanMicros=%.1f%n", NEW_CLIENTS,
+                percentile(nanos, 0.50) / 1e3, percentile(nanos, 0.99) / 1e3,
+                Arrays.stream(nanos).average().orElse(0) / 1e3);
+    }
+
+    /**
+     * The handler alone on one page size for a number of seconds, for a sampling profiler: run this JVM with
+     * {@code -XX:StartFlightRecording=...} and read the samples with {@code jfr print --events jdk.ExecutionSample}
+     * (README, Performance).
+     */
+    private void profile(String httpClient, Path eventFile, String tenant, int pageSize, int seconds)
+            throws Exception {
         Configuration configuration = Configuration.fromEnvironment();
-        DynamoDbClient client = HttpClientVariants.client(configuration, HttpClientVariants.URL_CONNECTION);
+        ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration,
+                HttpClientVariants.client(configuration, httpClient));
+        APIGatewayProxyRequestEvent event = event(eventFile, tenant, pageSize, null);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int requests = 0;
+        while (System.nanoTime() < end) {
+            if (status(handler.handleRequest(event, context)) != 200) {
+                throw new IllegalStateException("the handler did not answer 200");
+            }
+            requests++;
+        }
+        System.out.println("requests=" + requests);
+    }
+
+    private void deep(String httpClient, Path eventFile, String tenant, int rounds) throws Exception {
+        Configuration configuration = Configuration.fromEnvironment();
+        DynamoDbClient client = HttpClientVariants.client(configuration, httpClient);
         ListInvoiceGroupsHandler handler = HttpClientVariants.handler(configuration, client);
         APIGatewayProxyRequestEvent first = event(eventFile, tenant, 100, null);
         // Walk to page 1,000 the way a client does: each page's nextToken asks for the next.
