@@ -15,17 +15,24 @@ final class InvoiceGroupsStore extends Construct {
 
     InvoiceGroupsStore(Construct scope, String id, Settings settings) {
         super(scope, id);
-        this.table = TableV2.Builder.create(this, "Table")
+        this.table = protectedTable(this, settings)
                 .partitionKey(key(InvoiceGroupsTable.PARTITION_KEY))
                 .sortKey(key(InvoiceGroupsTable.SORT_KEY))
+                .build();
+    }
+
+    /**
+     * A table as this stack keeps its data: on demand, point-in-time recovery, and deletion protection with the
+     * stack's removal policy, so it survives `cdk destroy` and console slips; only a throwaway dev stack opts out.
+     */
+    static TableV2.Builder protectedTable(Construct scope, Settings settings) {
+        return TableV2.Builder.create(scope, "Table")
                 .billing(Billing.onDemand())
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true)
                         .build())
-                // A production table survives `cdk destroy` and console slips; only a throwaway dev stack opts out.
                 .deletionProtection(!settings.destroyable())
-                .removalPolicy(settings.removalPolicy())
-                .build();
+                .removalPolicy(settings.removalPolicy());
     }
 
     static Attribute key(String name, String dynamoDbType) {

@@ -3,9 +3,7 @@ package invoicegroups.infra;
 import invoicegroups.table.TenantRegistryTable;
 import java.util.List;
 import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.Billing;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexPropsV2;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.TableV2;
 import software.constructs.Construct;
@@ -21,7 +19,8 @@ final class TenantRegistryStore extends Construct {
 
     TenantRegistryStore(Construct scope, String id, Settings settings) {
         super(scope, id);
-        this.table = TableV2.Builder.create(this, "Table")
+        // Losing the registry locks every tenant out: protected like the invoice groups table.
+        this.table = InvoiceGroupsStore.protectedTable(this, settings)
                 .partitionKey(key(TenantRegistryTable.PARTITION_KEY))
                 .globalSecondaryIndexes(List.of(GlobalSecondaryIndexPropsV2.builder()
                         .indexName(TenantRegistryTable.BY_TENANT_INDEX)
@@ -29,13 +28,6 @@ final class TenantRegistryStore extends Construct {
                         .sortKey(key(TenantRegistryTable.PARTITION_KEY))
                         .projectionType(ProjectionType.ALL)
                         .build()))
-                .billing(Billing.onDemand())
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true)
-                        .build())
-                // Losing the registry locks every tenant out: protected like the invoice groups table.
-                .deletionProtection(!settings.destroyable())
-                .removalPolicy(settings.removalPolicy())
                 .build();
     }
 
