@@ -40,7 +40,7 @@ public final class InvoiceGroupsStack extends Stack {
                 listFunction.function, store.table);
         this.operatorPolicies = new OperatorPolicies(this, "Operators", userPool.pool, registry, store.table);
         this.rollout = settings.deploymentStrategy() == Settings.DeploymentStrategy.CANARY
-                ? new SafeRollout(this, "Rollout", listFunction.alias, alarms.alarms)
+                ? new SafeRollout(this, "Rollout", settings, listFunction)
                 : null;
 
         output("ApiUrl", api.api.getUrl(), "Base URL of the REST API's stage");
