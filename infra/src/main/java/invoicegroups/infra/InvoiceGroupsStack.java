@@ -8,7 +8,7 @@ import software.constructs.Construct;
 /**
  * List invoice groups, deployed: DynamoDB tables (invoice groups, tenant registry), a Lambda function (SnapStart)
  * behind a REST API with a Cognito user-pools authorizer, the Cognito user pool and trigger that issue tenants'
- * tokens, operator policies, day-one alarms and a CodeDeploy canary for the function.
+ * tokens, operator policies, day-one alarms, an on-call dashboard and a CodeDeploy canary for the function.
  *
  * <p>Environment-agnostic (no account, no region, no lookups), so it synthesises without AWS credentials. Nothing
  * per tenant is in it: tenants are registry items and app clients, created at run time by the {@code tenants} command.
@@ -25,6 +25,8 @@ public final class InvoiceGroupsStack extends Stack {
     final OperatorPolicies operatorPolicies;
     /** Null with {@code deploymentStrategy=all-at-once}. */
     final SafeRollout rollout;
+    /** Later parts of the stack add their own sections with {@link OperationsDashboard#addSection}. */
+    final OperationsDashboard dashboard;
 
     public InvoiceGroupsStack(Construct scope, String id, Settings settings) {
         super(scope, id, StackProps.builder()
@@ -40,8 +42,10 @@ public final class InvoiceGroupsStack extends Stack {
                 listFunction.function, store.table);
         this.operatorPolicies = new OperatorPolicies(this, "Operators", userPool.pool, registry, store.table);
         this.rollout = settings.deploymentStrategy() == Settings.DeploymentStrategy.CANARY
-                ? new SafeRollout(this, "Rollout", listFunction.alias, alarms.alarms)
+                ? new SafeRollout(this, "Rollout", settings, listFunction)
                 : null;
+        this.dashboard = new OperationsDashboard(this, "Operations");
+        DashboardSections.addTo(dashboard, this);
 
         output("ApiUrl", api.api.getUrl(), "Base URL of the REST API's stage");
         output("InvoiceGroupsUrl", api.invoiceGroupsUrl(), "GET this URL with a bearer token");
@@ -53,6 +57,13 @@ public final class InvoiceGroupsStack extends Stack {
         output("AccessTokenValidityMinutes", String.valueOf(settings.accessTokenValidityMinutes()),
                 "Access-token lifetime the tenants command gives the app clients it creates");
         output("AlarmTopicArn", alarms.topic.getTopicArn(), "SNS topic the alarms notify");
+        output("DashboardUrl", dashboard.url(), "The on-call dashboard in the CloudWatch console");
+        output("ListFunctionLogGroupName", listFunction.function.getLogGroup().getLogGroupName(),
+                "The list function's logs (JSON; one line per left-out stored item and per 5xx)");
+        output("TokenTriggerLogGroupName", userPool.trigger.function.getLogGroup().getLogGroupName(),
+                "The token trigger's logs (why a token was refused)");
+        output("ApiAccessLogGroupName", api.accessLogs.getLogGroupName(),
+                "The REST API's access logs (one JSON line per request)");
         output("TenantOperatorPolicyArn", operatorPolicies.tenantOperator.getManagedPolicyArn(),
                 "Attach to whoever runs the tenants command");
         output("DataImportPolicyArn", operatorPolicies.dataImport.getManagedPolicyArn(),

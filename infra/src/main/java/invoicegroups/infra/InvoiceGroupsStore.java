@@ -31,8 +31,8 @@ final class InvoiceGroupsStore extends Construct {
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true)
                         .build())
-                .deletionProtection(!settings.destroyable())
-                .removalPolicy(settings.removalPolicy());
+                .deletionProtection(settings.deletionProtection())
+                .removalPolicy(settings.protectedRemovalPolicy());
     }
 
     static Attribute key(String name, String dynamoDbType) {

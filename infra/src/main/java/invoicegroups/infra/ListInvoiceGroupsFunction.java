@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.lambda.Version;
 import software.constructs.Construct;
 
 /**
@@ -27,6 +28,8 @@ final class ListInvoiceGroupsFunction extends Construct {
     static final String QUERY_ACTION = "dynamodb:Query";
 
     final Function function;
+    /** The version this synthesis publishes: the one the alias serves, or is being moved to by the canary. */
+    final Version version;
     final Alias alias;
 
     ListInvoiceGroupsFunction(Construct scope, String id, Settings settings, ITableV2 table) {
@@ -59,9 +62,10 @@ final class ListInvoiceGroupsFunction extends Construct {
                 .build();
 
         // A new version (and snapshot) is published whenever code or configuration changes; the alias moves to it.
+        this.version = function.getCurrentVersion();
         this.alias = Alias.Builder.create(this, "Alias")
                 .aliasName(ALIAS_NAME)
-                .version(function.getCurrentVersion())
+                .version(version)
                 .description("The published version the REST API invokes")
                 .build();
     }

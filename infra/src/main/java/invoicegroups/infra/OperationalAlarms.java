@@ -31,6 +31,8 @@ import software.constructs.Construct;
  * The alarms a platform team needs on day one, all notifying one SNS topic (plus an e-mail address when
  * {@code alarmEmail} is set): API 5xx rate and p99 latency (REST API metrics), the function's own 5xx answers and
  * left-out stored items (its embedded-metric-format metrics), Lambda errors and throttles, DynamoDB throttling.
+ * They watch the whole stage and function, every version together, and gate no deployment: the canary is gated by
+ * {@link RollbackAlarms}, each on the version being rolled out.
  *
  * <p>REST API metric names and dimensions (ApiName, Stage):
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html.

@@ -15,8 +15,9 @@ import software.constructs.Construct;
 
 /**
  * Moves the list function's {@code live} alias to a new version with a CodeDeploy canary: 10% of requests for
- * 5 minutes, then all, and back to the old version if any of the stack's alarms fires meanwhile, as AWS's
- * serverless reference applications do. Created only with {@code deploymentStrategy=canary} (the default).
+ * 5 minutes, then all, and back to the old version if one of the {@link RollbackAlarms} (each on the new version)
+ * fires meanwhile, as AWS's serverless reference applications do. Created only with {@code deploymentStrategy=canary}
+ * (the default).
  *
  * <p>CodeDeploy's role gets exactly what a Lambda deployment without hooks calls (read and move this alias, read
  * these alarms) instead of the AWS managed AWSCodeDeployRoleForLambdaLimited, which allows them on every resource.
@@ -32,14 +33,18 @@ final class SafeRollout extends Construct {
             "lambda:GetAlias", "lambda:UpdateAlias", "lambda:GetProvisionedConcurrencyConfig");
     static final String DESCRIBE_ALARMS_ACTION = "cloudwatch:DescribeAlarms";
 
+    final RollbackAlarms rollbackAlarms;
     final Role role;
     final LambdaDeploymentGroup deploymentGroup;
 
-    SafeRollout(Construct scope, String id, Alias alias, List<Alarm> alarms) {
+    SafeRollout(Construct scope, String id, Settings settings, ListInvoiceGroupsFunction list) {
         super(scope, id);
+        this.rollbackAlarms = new RollbackAlarms(this, "Alarms", settings, list);
+        List<Alarm> alarms = rollbackAlarms.alarms;
+        Alias alias = list.alias;
         this.role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("codedeploy.amazonaws.com"))
-                .description("CodeDeploy shifts the list function's live alias and reads the stack's alarms")
+                .description("CodeDeploy shifts the list function's live alias and reads its rollback alarms")
                 .build();
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("ShiftLiveAlias")

@@ -129,10 +129,27 @@ public record Settings(
         return settings;
     }
 
+    /** Deletion protection on the tables and the user pool: on, unless the stack is a destroyable dev stack. */
+    boolean deletionProtection() {
+        return !destroyable;
+    }
+
     /**
-     * Retained on delete and replacement, but deleted when the stack's own creation fails (CloudFormation's
-     * RetainExceptOnCreate), so a failed first deploy leaves nothing behind to collide with; {@code destroyable}
-     * stacks delete everything.
+     * For the resources with deletion protection (tables, user pool): Retain, on delete and replacement and also when
+     * the operation that created them rolls back. Under RetainExceptOnCreate CloudFormation deletes a resource when the
+     * operation that created it rolls back, but DynamoDB refuses DeleteTable on a protected table and Cognito
+     * DeleteUserPool on a protected pool, so a failed first deploy would end in ROLLBACK_FAILED; Retain leaves them,
+     * empty and unused, and the rollback completes (README: Tear down). {@code destroyable} stacks delete everything.
+     */
+    RemovalPolicy protectedRemovalPolicy() {
+        return destroyable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    }
+
+    /**
+     * For stateful resources without deletion protection (log groups, the alarm topic's key): retained on delete and
+     * replacement, but deleted when the operation that created them rolls back (CloudFormation's
+     * RetainExceptOnCreate), so a failed first deploy leaves none of them behind; {@code destroyable} stacks delete
+     * everything.
      */
     RemovalPolicy removalPolicy() {
         return destroyable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;

@@ -54,8 +54,8 @@ final class TenantUserPool extends Construct {
                         .build())
                 .mfa(Mfa.REQUIRED)
                 .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
-                .deletionProtection(!settings.destroyable())
-                .removalPolicy(settings.removalPolicy())
+                .deletionProtection(settings.deletionProtection())
+                .removalPolicy(settings.protectedRemovalPolicy())
                 .build();
 
         this.trigger = new TokenCustomizerFunction(this, "TokenCustomizer", settings, registry);

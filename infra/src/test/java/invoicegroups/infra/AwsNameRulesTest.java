@@ -86,7 +86,9 @@ class AwsNameRulesTest {
     static final List<String> TYPES_WITHOUT_CHOSEN_NAMES = List.of(
             "AWS::Cognito::UserPool", "AWS::Lambda::Version", "AWS::Lambda::Permission", "AWS::Logs::LogGroup",
             "AWS::SNS::TopicPolicy", "AWS::ApiGateway::Account", "AWS::ApiGateway::GatewayResponse",
-            "AWS::ApiGateway::Deployment", "AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentGroup");
+            "AWS::ApiGateway::Deployment", "AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentGroup",
+            // CloudFormation names the dashboard; its body is checked widget by widget in DashboardTest.
+            "AWS::CloudWatch::Dashboard");
 
     @Test
     void everyResourceTypeInTheTemplateIsEitherWalkedOrKnownToCarryNoChosenName() {

@@ -11,24 +11,7 @@ import software.amazon.awscdk.assertions.Match;
 /** Every context knob set at once, on one synthesis: a dev stack without SnapStart, rolled out all at once. */
 class ConfiguredStackTest {
 
-    private static final Synthesized CONFIGURED = Synthesized.with(Map.ofEntries(
-            Map.entry("stackName", "InvoiceGroupsDev"),
-            Map.entry("destroyable", "true"),
-            Map.entry("functionMemoryMb", 2048),
-            Map.entry("functionTimeoutSeconds", "15"),
-            Map.entry("logRetentionDays", 7),
-            Map.entry("throttleRateLimit", 20),
-            Map.entry("throttleBurstLimit", "40"),
-            Map.entry("corsAllowedOrigins", "https://app.example.com, https://admin.example.com"),
-            Map.entry("alarmEmail", "oncall@example.com"),
-            Map.entry("serverErrorRateAlarmPercent", 2),
-            Map.entry("latencyP99AlarmMillis", 800),
-            Map.entry("tenantClaim", "org_id"),
-            Map.entry("cognitoDomainPrefix", "invoice-groups-dev-auth"),
-            Map.entry("accessTokenValidityMinutes", 15),
-            Map.entry("snapStart", "false"),
-            Map.entry("deploymentStrategy", "all-at-once"),
-            Map.entry("apiGatewayCloudWatchRole", "false")));
+    private static final Synthesized CONFIGURED = DocumentedConfigurations.named("every setting").synthesized();
 
     @Test
     void destroyableMakesEveryStatefulResourceDeletable() {

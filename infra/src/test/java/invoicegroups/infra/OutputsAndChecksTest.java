@@ -19,7 +19,8 @@ class OutputsAndChecksTest {
     void outputsTellAPlatformTeamAndTheOpsJarWhereEverythingIs() {
         assertThat(DEFAULTS.template().findOutputs("*").keySet()).containsExactlyInAnyOrder(
                 "ApiUrl", "InvoiceGroupsUrl", "TableName", "TenantRegistryTableName", "UserPoolId", "TokenEndpoint",
-                "JwtIssuer", "AlarmTopicArn", "TenantOperatorPolicyArn", "DataImportPolicyArn", "AccessTokenValidityMinutes");
+                "JwtIssuer", "AlarmTopicArn", "TenantOperatorPolicyArn", "DataImportPolicyArn", "AccessTokenValidityMinutes",
+                "DashboardUrl", "ListFunctionLogGroupName", "TokenTriggerLogGroupName", "ApiAccessLogGroupName");
         String domainId = id("AWS::Cognito::UserPoolDomain");
         DEFAULTS.template().hasOutput("TokenEndpoint", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
                 "https://", Map.of("Ref", domainId), ".auth.", Map.of("Ref", "AWS::Region"), ".amazoncognito.com/oauth2/token")))));

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.constructs.IConstruct;
 
 /**
  * A stack synthesised the way cdk.json does it (same app assembly, cdk-nag included), with the given context.
@@ -44,6 +46,11 @@ record Synthesized(InvoiceGroupsStack stack, Template template) {
 
     String logicalId(String type, Object properties) {
         return template.getResourceId(type, Map.of("Properties", properties));
+    }
+
+    /** The logical id the template gives a construct's CloudFormation resource. */
+    String logicalIdOf(IConstruct construct) {
+        return stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild());
     }
 
     /** cdk-nag AwsSolutions findings left unsuppressed, errors and warnings alike. */
