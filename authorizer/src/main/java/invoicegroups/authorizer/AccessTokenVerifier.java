@@ -40,8 +40,12 @@ final class AccessTokenVerifier {
     /** How far {@code nbf} and {@code iat} may lie ahead of this clock (Cognito's clock and Lambda's differ). */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
-    /** Cognito's app client id rule (API reference, UserPoolClientType): word characters and '+', at most 128. */
-    static final Pattern CLIENT_ID = Pattern.compile("[\\w+]{1,128}");
+    /**
+     * A client id the registry can be asked about: 1 to 128 visible ASCII characters, never '#', so it can never be a
+     * tenant record's key. Cognito's own ids are narrower (API reference, UserPoolClientType: {@code [\w+]+}, at most
+     * 128); the local runner's demo clients also use '-', '.' and ':'.
+     */
+    static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7E&&[^#]]{1,128}");
 
     private static final String BEARER = "bearer ";
 

@@ -130,6 +130,11 @@ class AccessTokenAttacksTest {
         assertUnauthorized(fixture.tokens.signed(fixture.tokens.accessToken("clientacme", "acme")
                 .claim("client_id", "tenant#acme")));
         assertUnauthorized(fixture.tokens.signed(fixture.tokens.accessToken("clientacme", "acme").claim("client_id", 42)));
+        assertUnauthorized(fixture.tokens.signed(fixture.tokens.accessToken("clientacme", "acme").claim("client_id", "")));
+        assertUnauthorized(fixture.tokens.signed(fixture.tokens.accessToken("clientacme", "acme")
+                .claim("client_id", "client acme")));
+        assertUnauthorized(fixture.tokens.signed(fixture.tokens.accessToken("clientacme", "acme")
+                .claim("client_id", "c".repeat(129))));
     }
 
     @Test
