@@ -204,6 +204,32 @@ class AccessTokenAttacksTest {
     }
 
     @Test
+    void claimsOfTheWrongTypeAreUnauthorizedEvenWhenSigned() throws Exception {
+        for (String claims : new String[] {
+                "{\"exp\":\"tomorrow\"}", "{\"iat\":[1]}", "{\"iss\":42}", "{\"token_use\":{\"a\":1}}", "[]", "\"x\""}) {
+            com.nimbusds.jose.JWSObject odd = new com.nimbusds.jose.JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .keyID(fixture.tokens.key.getKeyID()).build(), merged(claims));
+            odd.sign(new com.nimbusds.jose.crypto.RSASSASigner(fixture.tokens.key));
+            assertUnauthorized(odd.serialize());
+        }
+    }
+
+    /** A genuine token's claims with {@code overrides} on top; not an object: the payload as it is. */
+    private static com.nimbusds.jose.Payload merged(String overrides) {
+        if (!overrides.startsWith("{")) {
+            return new com.nimbusds.jose.Payload(overrides);
+        }
+        java.util.Map<String, Object> claims = new java.util.LinkedHashMap<>(
+                fixture.tokens.accessToken("clientacme", "acme").build().toJSONObject());
+        try {
+            claims.putAll(com.nimbusds.jose.util.JSONObjectUtils.parse(overrides));
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return new com.nimbusds.jose.Payload(claims);
+    }
+
+    @Test
     void aTamperedPayloadIsUnauthorized() {
         String[] parts = genuine().split("\\.");
         String globex = fixture.tokens.accessToken("clientacme", "globex").build().toPayload().toBase64URL().toString();
