@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the function jar, the baseline and the benchmark, then runs the benchmark and writes BENCHMARKS.md
 # (and bench/cold-start.png). About 10 minutes on 2 cores. Pass --quick for a smoke run (bench/target/BENCHMARKS-quick.md),
-# --trigger-only for the token trigger's cold start alone (bench/target/BENCHMARKS-trigger.md).
+# --trigger-only for the token trigger's cold start alone (bench/target/BENCHMARKS-trigger.md), --authorizer-only for
+# the Lambda authorizer's cold start and warm path alone (bench/target/BENCHMARKS-authorizer.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests -pl bench/harness -am package

@@ -3,12 +3,10 @@ package invoicegroups;
 import static invoicegroups.ListInvoiceGroupsContract.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import invoicegroups.support.DynamoDbLocal;
 import invoicegroups.support.Events;
 import invoicegroups.support.InvoiceGroupsApi;
 import invoicegroups.support.Response;
 import invoicegroups.support.SampleInvoiceGroups;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The tenant comes from the verified access token's claim ({@code requestContext.authorizer.claims}), and from nowhere else. */
+/**
+ * The tenant comes from the Lambda authorizer's decision ({@code requestContext.authorizer.tenantId}), and from
+ * nowhere else: not the query, not a claim of the token.
+ */
 class CallerTenantTest {
 
     private static InvoiceGroupsApi api;
@@ -37,52 +38,55 @@ class CallerTenantTest {
     }
 
     @Test
-    void anAuthorizerContextWithoutClaimsIsUnauthorized() {
+    void anEmptyAuthorizerContextIsUnauthorized() {
         Response emptyAuthorizer = api.call(Events.withAuthorizer("", Map.of()));
-        Response otherAuthorizer = api.call(Events.withAuthorizer("", Map.of("principalId", "acme")));
 
         assertThat(emptyAuthorizer.status()).isEqualTo(401);
-        assertThat(otherAuthorizer.status()).isEqualTo(401);
-        assertThat(otherAuthorizer.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        assertThat(emptyAuthorizer.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
     }
 
     @Test
-    void claimsThatAreNotAMapAreForbidden() {
-        Response response = api.call(Events.withAuthorizer("", Map.of("claims", "tenant_id=acme")));
+    void anAuthorizerContextWithoutTheTenantIsForbidden() {
+        Response principalOnly = api.call(Events.withAuthorizer("", Map.of("principalId", "acme")));
+        Map<String, Object> withoutTenant = Events.authorizer("acme");
+        withoutTenant.remove("tenantId");
+        Response noTenant = api.call(Events.withAuthorizer("", withoutTenant));
 
-        assertThat(response.status()).isEqualTo(403);
-        assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+        assertThat(principalOnly.status()).isEqualTo(403);
+        assertThat(noTenant.status()).isEqualTo(403);
+        assertThat(noTenant.body()).isEqualTo("{\"message\":\"Forbidden\"}");
     }
 
     @Test
-    void aTenantClaimThatIsNotAStringIsForbidden() {
+    void aTenantThatIsNotAStringIsForbidden() {
         for (Object notAString : List.of(List.of("acme"), Map.of("id", "acme"), 42, true)) {
-            Response response = api.call(Events.withAuthorizer("", Map.of("claims", Map.of("tenant_id", notAString))));
+            Response response = api.call(Events.withAuthorizer("", Events.authorizer(notAString)));
 
-            assertThat(response.status()).as("tenant claim %s", notAString).isEqualTo(403);
+            assertThat(response.status()).as("tenantId %s", notAString).isEqualTo(403);
             assertThat(response.message()).isEqualTo("Forbidden");
         }
     }
 
     @Test
-    void withoutTheTenantClaimTheCallerIsForbidden() {
-        Response response = api.call(Events.list("", Map.of("scope", "invoice-groups/read", "sub", "client")));
+    void theClaimsOfACognitoAuthorizerAreNotReadAnyMore() {
+        // What the Cognito user-pool authorizer used to hand over: a tenant claim, but no authorizer decision.
+        Response response = api.call(Events.withAuthorizer("", Map.of("claims", Map.of("tenant_id", "acme"))));
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
     }
 
-    @ParameterizedTest(name = "tenant claim \"{0}\"")
+    @ParameterizedTest(name = "tenantId \"{0}\"")
     @ValueSource(strings = {"", " ", "acme ", "[acme globex]", "acme,globex", "acme/../globex", "ten\nant", "é"})
-    void aBlankOrMalformedTenantClaimIsForbidden(String claim) {
-        Response response = api.call(Events.list("", Map.of("tenant_id", claim)));
+    void aBlankOrMalformedTenantIsForbidden(String tenant) {
+        Response response = api.call(Events.withAuthorizer("", Events.authorizer(tenant)));
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.message()).isEqualTo("Forbidden");
     }
 
     @Test
-    void anOverlongTenantClaimIsForbidden() {
+    void anOverlongTenantIsForbidden() {
         assertThat(api.list("a".repeat(129), "").status()).isEqualTo(403);
         assertThat(api.list("a".repeat(128), "").status()).isEqualTo(200);
     }
@@ -95,17 +99,14 @@ class CallerTenantTest {
     }
 
     @Test
-    void theTenantClaimsNameIsConfiguration() {
-        var dynamoDbLocal = DynamoDbLocal.shared();
-        InvoiceGroupsApi customClaim = InvoiceGroupsApi.create(dynamoDbLocal.endpoint(), dynamoDbLocal.newClient(),
-                Map.of("TENANT_CLAIM", "custom:tenant"));
-        customClaim.seed("globex", SampleInvoiceGroups.of("ig_globex", 2));
-        Map<String, String> claims = new HashMap<>(Map.of("custom:tenant", "globex", "tenant_id", "acme"));
+    void otherContextKeysNamingAnotherTenantChangeNothing() {
+        Map<String, Object> authorizer = Events.authorizer("globex");
+        authorizer.put("principalId", "acme");
+        authorizer.put("claims", Map.of("tenant_id", "acme"));
+        authorizer.put("tenant_id", "acme");
 
-        Response response = customClaim.call(Events.list("", claims));
+        Response response = api.call(Events.withAuthorizer("", authorizer));
 
-        assertThat(ids(response)).containsExactly("ig_globex_00001", "ig_globex_00002");
-        claims.remove("custom:tenant");
-        assertThat(customClaim.call(Events.list("", claims)).status()).isEqualTo(403);
+        assertThat(ids(response)).containsExactly("ig_globex_00001", "ig_globex_00002", "ig_globex_00003");
     }
 }

@@ -187,7 +187,7 @@ abstract class ListInvoiceGroupsContract {
         assertThat(badToken.status()).isEqualTo(400);
         assertThat(badToken.message()).isEqualTo("nextToken must be base64");
 
-        Response noTenant = api.call(Events.sample("missing-tenant-claim.json"));
+        Response noTenant = api.call(Events.sample("authorizer-without-tenant.json"));
         assertThat(noTenant.status()).isEqualTo(403);
         assertThat(noTenant.body()).isEqualTo("{\"message\":\"Forbidden\"}");
     }

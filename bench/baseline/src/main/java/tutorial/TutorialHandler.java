@@ -46,8 +46,7 @@ public class TutorialHandler implements RequestHandler<APIGatewayProxyRequestEve
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         try {
-            Map<?, ?> claims = (Map<?, ?>) event.getRequestContext().getAuthorizer().get("claims");
-            String tenant = (String) claims.get("tenant_id");
+            String tenant = (String) event.getRequestContext().getAuthorizer().get("tenantId");
             Map<String, String> parameters = event.getQueryStringParameters() == null
                     ? Map.of() : event.getQueryStringParameters();
             int pageSize = Integer.parseInt(parameters.getOrDefault("pageSize", "20"));

@@ -1,6 +1,5 @@
 package invoicegroups.boundary;
 
-import invoicegroups.table.TenantClaim;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -11,8 +10,6 @@ import software.amazon.awssdk.regions.Region;
  * The function's settings, read once from environment variables (see the README's configuration table).
  *
  * @param tableName the DynamoDB table ({@code TABLE_NAME}, required)
- * @param tenantClaim the access-token claim that names the caller's tenant ({@code TENANT_CLAIM}, default
- *        {@link TenantClaim#DEFAULT_NAME})
  * @param region the AWS region ({@code AWS_REGION}, set by Lambda)
  * @param dynamoDbEndpoint an endpoint override for DynamoDB Local or LocalStack ({@code DYNAMODB_ENDPOINT}, unset in AWS)
  * @param apiCallTimeout the budget for one DynamoDB call, retries included ({@code DYNAMODB_API_CALL_TIMEOUT_MILLIS})
@@ -22,7 +19,6 @@ import software.amazon.awssdk.regions.Region;
  */
 public record Configuration(
         String tableName,
-        String tenantClaim,
         Region region,
         Optional<URI> dynamoDbEndpoint,
         Duration apiCallTimeout,
@@ -43,14 +39,13 @@ public record Configuration(
     /** Reads the settings from a map of environment variables; fails fast, at initialisation, on a bad one. */
     public static Configuration from(Map<String, String> environment) {
         String tableName = required(environment, "TABLE_NAME");
-        String tenantClaim = optional(environment, "TENANT_CLAIM").orElse(TenantClaim.DEFAULT_NAME);
         Region region = Region.of(required(environment, "AWS_REGION"));
         Optional<URI> endpoint = optional(environment, "DYNAMODB_ENDPOINT").map(URI::create);
         Duration callTimeout = millis(environment, "DYNAMODB_API_CALL_TIMEOUT_MILLIS", DEFAULT_API_CALL_TIMEOUT);
         Duration attemptTimeout =
                 millis(environment, "DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS", DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
         String functionName = optional(environment, "AWS_LAMBDA_FUNCTION_NAME").orElse(FUNCTION_NAME_OUTSIDE_LAMBDA);
-        return new Configuration(tableName, tenantClaim, region, endpoint, callTimeout, attemptTimeout, functionName);
+        return new Configuration(tableName, region, endpoint, callTimeout, attemptTimeout, functionName);
     }
 
     private static String required(Map<String, String> environment, String name) {

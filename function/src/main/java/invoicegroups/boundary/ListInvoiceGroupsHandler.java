@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * {@code GET /invoice_groups} behind an API Gateway REST API with a Cognito user-pool authorizer, Lambda proxy
- * integration (payload format 1.0): lists the calling tenant's invoice groups, one page at a time.
+ * {@code GET /invoice_groups} behind an API Gateway REST API with a Lambda authorizer (module {@code authorizer}),
+ * Lambda proxy integration (payload format 1.0): lists the calling tenant's invoice groups, one page at a time.
  *
  * <p>Everything is built once, when Lambda creates the handler: configuration, the DynamoDB client, the table
  * schema, the JSON factory.
@@ -24,7 +24,6 @@ import tools.jackson.core.json.JsonFactory;
 public final class ListInvoiceGroupsHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-    private final CallerTenant callerTenant;
     private final PageRequestParser pageRequests;
     private final InvoiceGroups invoiceGroups;
     private final HttpResponses responses;
@@ -48,7 +47,6 @@ public final class ListInvoiceGroupsHandler
     private ListInvoiceGroupsHandler(Configuration configuration, DynamoDbClient dynamoDb, SnapStartPriming priming) {
         JsonFactory json = NextTokenCodec.strictJsonFactory();
         NextTokenCodec nextTokens = new NextTokenCodec(json);
-        this.callerTenant = new CallerTenant(configuration.tenantClaim());
         this.pageRequests = new PageRequestParser(nextTokens);
         // No extensions: the default ones (versioned records, atomic counters) act on writes only, and this
         // function only reads; without them no per-item extension calls run on each page.
@@ -68,7 +66,7 @@ public final class ListInvoiceGroupsHandler
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         try {
-            String tenant = callerTenant.of(event);
+            String tenant = CallerTenant.of(event);
             PageRequest request = pageRequests.parse(
                     event.getMultiValueQueryStringParameters(), event.getQueryStringParameters());
             InvoiceGroupPage page = invoiceGroups.list(tenant, request);

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import invoicegroups.control.NextTokenCodec;
 import invoicegroups.entity.PagePosition;
 import invoicegroups.entity.SortOrder;
+import invoicegroups.table.AuthorizerContext;
+import invoicegroups.table.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
@@ -43,6 +45,8 @@ public final class SnapStartPriming implements Resource {
 
     /** A tenant id no caller can hold: the priming page belongs to nobody. */
     static final String TENANT = "snapstart-priming";
+    /** The made-up app client the priming requests come from (never a Cognito client id: it has '-'). */
+    private static final String PRIMING_CLIENT = "snapstart-priming-client";
     /**
      * Placeholder credentials, found by a provider chain shaped like the function's own
      * ({@link DynamoDbClients#functionCredentials}): a first provider that finds nothing, then the placeholders, so
@@ -190,12 +194,13 @@ public final class SnapStartPriming implements Resource {
     private APIGatewayProxyRequestEvent event() {
         String nextToken = new NextTokenCodec(NextTokenCodec.strictJsonFactory())
                 .encode(new PagePosition("ig_priming_0", 1, SortOrder.ASC));
-        // As the REST API's Cognito authorizer hands them over: requestContext.authorizer.claims, strings.
+        // As the REST API hands over its Lambda authorizer's decision: requestContext.authorizer, the context's strings.
         APIGatewayProxyRequestEvent.ProxyRequestContext requestContext =
                 new APIGatewayProxyRequestEvent.ProxyRequestContext()
                         .withHttpMethod("GET")
                         .withResourcePath("/invoice_groups");
-        requestContext.setAuthorizer(Map.of("claims", Map.of(configuration.tenantClaim(), TENANT)));
+        requestContext.setAuthorizer(Map.of("principalId", PRIMING_CLIENT, AuthorizerContext.TENANT_ID, TENANT,
+                AuthorizerContext.CLIENT_ID, PRIMING_CLIENT, AuthorizerContext.PLAN, Plan.DEFAULT_PLAN));
         return new APIGatewayProxyRequestEvent()
                 .withResource("/invoice_groups")
                 .withPath("/invoice_groups")

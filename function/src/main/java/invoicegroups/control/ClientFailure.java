@@ -19,14 +19,14 @@ public abstract sealed class ClientFailure extends RuntimeException
         return status;
     }
 
-    /** No verified caller (no authorizer claims in the event): 401 {@code Unauthorized}. */
+    /** No verified caller (no authorizer context in the event): 401 {@code Unauthorized}. */
     public static final class Unauthenticated extends ClientFailure {
         public Unauthenticated() {
             super(401, "Unauthorized");
         }
     }
 
-    /** A verified caller without a well-formed tenant claim: 403 {@code Forbidden}. */
+    /** A verified caller without a well-formed tenant in the authorizer's context: 403 {@code Forbidden}. */
     public static final class Forbidden extends ClientFailure {
         public Forbidden() {
             super(403, "Forbidden");

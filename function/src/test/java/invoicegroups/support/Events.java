@@ -3,7 +3,7 @@ package invoicegroups.support;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import invoicegroups.table.TenantClaim;
+import invoicegroups.table.AuthorizerContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * API Gateway REST API Lambda proxy events (payload format 1.0): read from {@code events/}, or built the way API
- * Gateway builds them behind a Cognito user-pool authorizer.
+ * Gateway builds them behind the Lambda authorizer: its {@code principalId}, its context and the
+ * {@code integrationLatency} in {@code requestContext.authorizer}.
  */
 public final class Events {
 
@@ -41,15 +42,26 @@ public final class Events {
         }
     }
 
-    /** {@code GET /invoice_groups?rawQuery} by a caller whose verified access token carries these claims. */
-    public static APIGatewayProxyRequestEvent list(String rawQuery, Map<String, String> claims) {
-        return withAuthorizer(rawQuery, Map.of("claims", claims));
+    /** The app client of the events the tests build. */
+    public static final String CLIENT_ID = "3n4b5urk1ft4fl3mg5e62d9ado";
+
+    /** {@code GET /invoice_groups?rawQuery} for tenant {@code tenant}, as the authorizer allowed it. */
+    public static APIGatewayProxyRequestEvent list(String tenant, String rawQuery) {
+        return withAuthorizer(rawQuery, authorizer(tenant));
     }
 
-    /** {@code GET /invoice_groups?rawQuery} for tenant {@code tenant} (claim {@code tenant_id}). */
-    public static APIGatewayProxyRequestEvent list(String tenant, String rawQuery) {
-        return list(rawQuery, Map.of(TenantClaim.DEFAULT_NAME, tenant, "scope", "invoice-groups/read",
-                "token_use", "access", "client_id", "3n4b5urk1ft4fl3mg5e62d9ado"));
+    /**
+     * {@code requestContext.authorizer} as a REST API fills it for a Lambda authorizer's Allow: {@code principalId},
+     * the context {@code {tenantId, clientId, plan}} and {@code integrationLatency} (the authorizer's milliseconds).
+     */
+    public static Map<String, Object> authorizer(Object tenantId) {
+        Map<String, Object> authorizer = new HashMap<>();
+        authorizer.put("principalId", CLIENT_ID);
+        authorizer.put(AuthorizerContext.TENANT_ID, tenantId);
+        authorizer.put(AuthorizerContext.CLIENT_ID, CLIENT_ID);
+        authorizer.put(AuthorizerContext.PLAN, "standard");
+        authorizer.put("integrationLatency", 412);
+        return authorizer;
     }
 
     /** {@code GET /invoice_groups?rawQuery} with this {@code requestContext.authorizer}, whatever its shape. */

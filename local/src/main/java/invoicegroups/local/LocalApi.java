@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import invoicegroups.local.cognito.ClientCredentialsGrant;
 import invoicegroups.local.cognito.DemoClient;
 import invoicegroups.local.cognito.DemoClients;
-import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.local.cognito.PreTokenGeneration;
 import invoicegroups.local.cognito.RequestRateLimit;
 import invoicegroups.local.cognito.SigningKey;
@@ -12,8 +11,8 @@ import invoicegroups.local.cognito.TokenEndpoint;
 import invoicegroups.local.cognito.TokenIssuer;
 import invoicegroups.local.cognito.UserPoolApi;
 import invoicegroups.local.data.LocalData;
-import invoicegroups.local.gateway.CognitoAuthorizer;
 import invoicegroups.local.gateway.EventInvoker;
+import invoicegroups.local.gateway.LambdaAuthorizer;
 import invoicegroups.local.gateway.RestApiFront;
 import invoicegroups.local.server.DynamoDbProxy;
 import invoicegroups.local.server.LocalServer;
@@ -35,7 +34,7 @@ public final class LocalApi implements AutoCloseable {
             Usage: java -jar local/target/invoice-groups-local.jar [options]
                    java -jar local/target/invoice-groups-local.jar [data options] invoke EVENT_FILE
 
-            Serves GET /invoice_groups on http://localhost:PORT as the stack's REST API with its Cognito authorizer,
+            Serves GET /invoice_groups on http://localhost:PORT as the stack's REST API with its Lambda authorizer,
             with a Cognito-compatible token endpoint (POST /oauth2/token), Cognito's user-pool-client API and
             DynamoDB's API (POST / by X-Amz-Target) and DynamoDB Local, all in this process.
 
@@ -125,8 +124,8 @@ public final class LocalApi implements AutoCloseable {
                     new PreTokenGeneration(deployment.preTokenGenerationTrigger()),
                     new TokenIssuer(key, issuer, clock), options.accessTokenValidity());
             server.start(new LocalServer.Services(
-                    new RestApiFront(new CognitoAuthorizer(key.publicKeys(), issuer, LocalUserPool.READ_SCOPE, clock),
-                            deployment.handler(), clock),
+                    new RestApiFront(new LambdaAuthorizer(deployment.authorizer(issuer, console), "GET",
+                            RestApiFront.PATH), deployment.handler(), clock),
                     new TokenEndpoint(grant),
                     new UserPoolApi(deployment.userPoolClients(),
                             new RequestRateLimit(options.cognitoRequestsPerSecond(), clock), clock),

@@ -1,5 +1,7 @@
 package invoicegroups.local;
 
+import invoicegroups.authorizer.AuthorizerConfiguration;
+import invoicegroups.authorizer.TokenAuthorizer;
 import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
@@ -22,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the stack deploys, inside this JVM: the invoice groups table and the tenant registry in DynamoDB Local,
- * created from the shared definitions; the function's handler class and the token trigger's class, configured
- * through the same settings Lambda gives them; and the user pool's app clients.
+ * created from the shared definitions; the function's handler class, the token trigger's class and the Lambda
+ * authorizer's class, configured through the same settings Lambda gives them; and the user pool's app clients.
  */
 public final class LocalDeployment implements AutoCloseable {
 
@@ -51,8 +53,7 @@ public final class LocalDeployment implements AutoCloseable {
         this.handler = new ListInvoiceGroupsHandler(Configuration.from(Map.of(
                 "TABLE_NAME", TABLE_NAME,
                 "AWS_REGION", EmbeddedDynamoDb.REGION.id(),
-                "DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString(),
-                "TENANT_CLAIM", TENANT_CLAIM)));
+                "DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString())));
     }
 
     /** @param dataDirectory where DynamoDB Local keeps its data; empty: in memory */
@@ -79,6 +80,22 @@ public final class LocalDeployment implements AutoCloseable {
 
     public ListInvoiceGroupsHandler handler() {
         return handler;
+    }
+
+    /**
+     * The stack's Lambda authorizer, configured as Lambda configures it: the pool's JWKS from {@code issuer}'s
+     * {@code /.well-known/jwks.json} over HTTP (the runner's own), the registry on this DynamoDB Local.
+     *
+     * @param issuer the token endpoint's issuer, the runner's base URL
+     * @param decisionLog where its one line per decision goes
+     */
+    public TokenAuthorizer authorizer(String issuer, PrintStream decisionLog) {
+        return new TokenAuthorizer(AuthorizerConfiguration.from(Map.of(
+                "JWT_ISSUER", issuer,
+                "TENANT_REGISTRY_TABLE", REGISTRY_TABLE_NAME,
+                "TENANT_CLAIM", TENANT_CLAIM,
+                "AWS_REGION", EmbeddedDynamoDb.REGION.id(),
+                "DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString())), decisionLog);
     }
 
     /** The stack's pre-token-generation trigger, on the local registry: the token endpoint runs it as Cognito does. */

@@ -54,12 +54,14 @@ class DataDirectoryTest {
             client = cognito.createUserPoolClient(create -> create.userPoolId(LocalUserPool.ID).clientName("kept")
                     .generateSecret(true).allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS)
                     .allowedOAuthFlowsUserPoolClient(true).allowedOAuthScopes(LocalUserPool.READ_SCOPE)).userPoolClient();
+            // Registered as tenants rotate registers a client: its record, naming its tenant.
             dynamoDb.putItem(put -> put.tableName(TenantRegistryTable.DEFAULT_NAME).item(Map.of(
                     TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(client.clientId()),
                     TenantRegistryTable.TENANT_ID, AttributeValue.fromS("globex"),
-                    TenantRegistryTable.STATUS, AttributeValue.fromS(TenantRegistryTable.ACTIVE))));
+                    TenantRegistryTable.CREATED_AT, AttributeValue.fromS("2026-11-24T17:30:00Z"))));
             dynamoDb.updateItem(update -> update.tableName(TenantRegistryTable.DEFAULT_NAME)
-                    .key(Map.of(TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS("acme-demo")))
+                    .key(Map.of(TenantRegistryTable.PARTITION_KEY,
+                            AttributeValue.fromS(TenantRegistryTable.tenantRecordKey("acme"))))
                     .updateExpression("SET #status = :suspended")
                     .expressionAttributeNames(Map.of("#status", TenantRegistryTable.STATUS))
                     .expressionAttributeValues(Map.of(":suspended", AttributeValue.fromS(TenantRegistryTable.SUSPENDED))));
@@ -72,7 +74,7 @@ class DataDirectoryTest {
 
             assertThat(ListingOverHttpTest.ids(RunningLocalApi.json(second.get("/invoice_groups", token))))
                     .startsWith("ig_globex_001");
-            // A demo client suspended in the first run stays suspended: the start-up registration leaves it alone.
+            // A demo tenant suspended in the first run stays suspended: the start-up registration leaves it alone.
             assertThat(second.requestToken(RunningLocalApi.basic("acme-demo", "acme-demo-secret"),
                     "grant_type=client_credentials").statusCode()).isEqualTo(400);
         }

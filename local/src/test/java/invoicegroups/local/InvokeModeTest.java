@@ -39,8 +39,8 @@ class InvokeModeTest {
     }
 
     @Test
-    void theMissingTenantClaimEventIsForbidden() {
-        JsonNode response = response("../events/missing-tenant-claim.json");
+    void theEventWhoseAuthorizerContextHasNoTenantIsForbidden() {
+        JsonNode response = response("../events/authorizer-without-tenant.json");
 
         assertThat(response.get("statusCode").intValue()).isEqualTo(403);
         assertThat(response.get("body").stringValue()).isEqualTo("{\"message\":\"Forbidden\"}");

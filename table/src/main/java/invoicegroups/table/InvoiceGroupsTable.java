@@ -8,7 +8,7 @@ package invoicegroups.table;
  */
 public final class InvoiceGroupsTable {
 
-    /** Partition key: the tenant id, always taken from the caller's verified JWT. */
+    /** Partition key: the tenant id, always the Lambda authorizer's decision for the caller's verified token. */
     public static final String PARTITION_KEY = "tenantId";
 
     /** Sort key: the invoice group id. */

@@ -8,14 +8,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the trigger's one DynamoDB client, explicitly: region, URLConnection HTTP client, short timeouts. Cognito
- * waits 5 seconds for the trigger, cold start included, so a GetItem gets 2 seconds, retries included.
+ * waits 5 seconds for the trigger, cold start included, and a token request reads two records one after the other,
+ * so each GetItem gets 1.5 seconds, retries included: 3 s at worst for both.
  */
 final class RegistryClients {
 
-    /** Budget of one GetItem, retries included: a cold start plus this stays well inside Cognito's 5 s. */
-    static final Duration API_CALL_TIMEOUT = Duration.ofMillis(2000);
+    /** Budget of one GetItem, retries included: a cold start plus two of these stays inside Cognito's 5 s. */
+    static final Duration API_CALL_TIMEOUT = Duration.ofMillis(1500);
     /** Budget of one attempt, and of connecting and reading. */
-    static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(700);
+    static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(500);
 
     private RegistryClients() {
     }

@@ -32,9 +32,15 @@ class LambdaRuntimeSerializationTest {
                 DynamoDbClient dynamoDb = dynamoDbLocal.newClient()) {
             EmbeddedDynamoDb.createTenantRegistryTable(dynamoDb, REGISTRY);
             dynamoDb.putItem(put -> put.tableName(REGISTRY).item(Map.of(
-                    TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS("1example23456789"),
+                    TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(TenantRegistryTable.tenantRecordKey("acme")),
                     TenantRegistryTable.TENANT_ID, AttributeValue.fromS("acme"),
                     TenantRegistryTable.STATUS, AttributeValue.fromS(TenantRegistryTable.ACTIVE),
+                    TenantRegistryTable.PLAN, AttributeValue.fromS("standard"),
+                    TenantRegistryTable.VERSION, AttributeValue.fromN("1"),
+                    TenantRegistryTable.CREATED_AT, AttributeValue.fromS("2026-11-24T17:30:00Z"))));
+            dynamoDb.putItem(put -> put.tableName(REGISTRY).item(Map.of(
+                    TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS("1example23456789"),
+                    TenantRegistryTable.TENANT_ID, AttributeValue.fromS("acme"),
                     TenantRegistryTable.CREATED_AT, AttributeValue.fromS("2026-11-24T17:30:00Z"))));
             TenantClaimTrigger trigger = new TenantClaimTrigger(TriggerConfiguration.from(Map.of(
                     "TENANT_REGISTRY_TABLE", REGISTRY,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.table.TenantId;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,13 +34,19 @@ class TenantClaimTriggerTest {
     private static EmbeddedDynamoDb dynamoDbLocal;
     private static DynamoDbClient dynamoDb;
     private static TenantClaimTrigger trigger;
+    private static final LogCapture log = new LogCapture();
 
     @BeforeAll
     static void startRegistry() {
         dynamoDbLocal = EmbeddedDynamoDb.startInMemory();
         dynamoDb = dynamoDbLocal.newClient();
         EmbeddedDynamoDb.createTenantRegistryTable(dynamoDb, REGISTRY);
-        trigger = new TenantClaimTrigger(dynamoDb, REGISTRY, "tenant_id");
+        trigger = new TenantClaimTrigger(dynamoDb, REGISTRY, "tenant_id", log.stream);
+    }
+
+    @BeforeEach
+    void clearLog() {
+        log.clear();
     }
 
     @AfterAll
@@ -48,7 +56,7 @@ class TenantClaimTriggerTest {
     }
 
     @Test
-    void anActiveClientsAccessTokenCarriesItsRegisteredTenant() {
+    void anActiveTenantsClientsAccessTokenCarriesItsRegisteredTenant() {
         register("client-acme", "acme", TenantRegistryTable.ACTIVE);
 
         Map<String, Object> answered = trigger.handleRequest(clientCredentialsEvent("client-acme"));
@@ -56,15 +64,19 @@ class TenantClaimTriggerTest {
         assertThat(answered).containsEntry("version", "3").containsEntry("userPoolId", "eu-west-1_pool");
         assertThat(answered.get("response")).isEqualTo(Map.of("claimsAndScopeOverrideDetails",
                 Map.of("accessTokenGeneration", Map.of("claimsToAddOrOverride", Map.of("tenant_id", "acme")))));
+        assertThat(log.lines()).containsExactly("{\"message\":\"token request\",\"clientId\":\"client-acme\","
+                + "\"tenantId\":\"acme\",\"outcome\":\"issued\",\"reason\":\"active tenant\"}");
     }
 
     @Test
-    void aSuspendedClientGetsNoToken() {
+    void aSuspendedTenantsClientGetsNoToken() {
         register("client-suspended", "initech", TenantRegistryTable.SUSPENDED);
 
         assertThatThrownBy(() -> trigger.handleRequest(clientCredentialsEvent("client-suspended")))
                 .isInstanceOf(TokenRefusedException.class)
-                .hasMessage("app client client-suspended is suspended");
+                .hasMessage("app client client-suspended: tenant initech is suspended");
+        assertThat(log.lines()).containsExactly("{\"message\":\"token request\",\"clientId\":\"client-suspended\","
+                + "\"tenantId\":\"initech\",\"outcome\":\"refused\",\"reason\":\"tenant suspended\"}");
     }
 
     @Test
@@ -72,10 +84,38 @@ class TenantClaimTriggerTest {
         assertThatThrownBy(() -> trigger.handleRequest(clientCredentialsEvent("client-nobody")))
                 .isInstanceOf(TokenRefusedException.class)
                 .hasMessage("app client client-nobody is not registered to a tenant");
+        assertThat(log.lines()).containsExactly("{\"message\":\"token request\",\"clientId\":\"client-nobody\","
+                + "\"tenantId\":null,\"outcome\":\"refused\",\"reason\":\"client not registered\"}");
     }
 
     @Test
-    void suspendingTakesEffectOnTheNextTokenRequest() {
+    void aRemovedTenantsClientGetsNoToken() {
+        put(Map.of(TenantRegistryTable.PARTITION_KEY, s("client-orphan"), TenantRegistryTable.TENANT_ID, s("removed"),
+                TenantRegistryTable.CREATED_AT, s("2026-11-24T17:30:00Z")));
+
+        assertThatThrownBy(() -> trigger.handleRequest(clientCredentialsEvent("client-orphan")))
+                .isInstanceOf(TokenRefusedException.class)
+                .hasMessage("app client client-orphan: tenant removed is not registered");
+        assertThat(log.lines()).singleElement().asString().contains("\"outcome\":\"refused\"",
+                "\"reason\":\"tenant not registered\"");
+    }
+
+    @Test
+    void aLegacyRegistryEntryGetsNoTokenUntilRepaired() {
+        put(Map.of(TenantRegistryTable.PARTITION_KEY, s("client-legacy"), TenantRegistryTable.TENANT_ID, s("legacy"),
+                TenantRegistryTable.STATUS, s(TenantRegistryTable.ACTIVE),
+                TenantRegistryTable.CREATED_AT, s("2026-11-24T17:30:00Z")));
+
+        assertThatThrownBy(() -> trigger.handleRequest(clientCredentialsEvent("client-legacy")))
+                .isInstanceOf(TokenRefusedException.class)
+                .hasMessage("app client client-legacy of tenant legacy has a legacy registry entry (no tenant record): "
+                        + "run tenants check --repair");
+        assertThat(log.lines()).singleElement().asString().contains("\"tenantId\":\"legacy\"",
+                "\"reason\":\"legacy registry entry: run tenants check --repair\"");
+    }
+
+    @Test
+    void suspendingTakesEffectOnTheNextTokenRequestAndResumingToo() {
         register("client-umbrella", "umbrella", TenantRegistryTable.ACTIVE);
         assertThat(tenantIn(trigger.handleRequest(clientCredentialsEvent("client-umbrella")))).isEqualTo("umbrella");
 
@@ -83,32 +123,59 @@ class TenantClaimTriggerTest {
 
         assertThatThrownBy(() -> trigger.handleRequest(clientCredentialsEvent("client-umbrella")))
                 .isInstanceOf(TokenRefusedException.class);
+        register("client-umbrella", "umbrella", TenantRegistryTable.ACTIVE);
+        assertThat(tenantIn(trigger.handleRequest(clientCredentialsEvent("client-umbrella")))).isEqualTo("umbrella");
     }
 
-    /** Items the registry table accepts (an empty or non-string tenantId it refuses itself: the index key). */
-    static List<Arguments> malformedItems() {
+    /** Client records the registry table accepts (an empty or non-string tenantId it refuses itself: the index key). */
+    static List<Arguments> malformedClientRecords() {
         return List.of(
-                Arguments.of("no tenantId", Map.of("status", s("active")), "tenant id"),
-                Arguments.of("a tenantId breaking the rule", Map.of("tenantId", s("acme/../globex"), "status", s("active")), "tenant id"),
-                Arguments.of("an overlong tenantId", Map.of("tenantId", s("a".repeat(129)), "status", s("active")), "tenant id"),
-                Arguments.of("no status", Map.of("tenantId", s("acme")), "valid status"),
-                Arguments.of("an unknown status", Map.of("tenantId", s("acme"), "status", s("ACTIVE")), "valid status"),
-                Arguments.of("a status of another type", Map.of("tenantId", s("acme"), "status", AttributeValue.fromBool(true)), "valid status"));
+                Arguments.of("no tenantId", Map.of("createdAt", s("2026-11-24T17:30:00Z"))),
+                Arguments.of("a tenantId breaking the rule", Map.of("tenantId", s("acme/../globex"))),
+                Arguments.of("an overlong tenantId", Map.of("tenantId", s("a".repeat(129)))));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("malformedItems")
-    void aMalformedRegistryEntryGetsNoToken(String what, Map<String, AttributeValue> attributes, String why) {
+    @MethodSource("malformedClientRecords")
+    void aMalformedClientRecordGetsNoToken(String what, Map<String, AttributeValue> attributes) {
         String clientId = "client-malformed-" + Math.abs(what.hashCode());
         Map<String, AttributeValue> item = new HashMap<>(attributes);
         item.put(TenantRegistryTable.PARTITION_KEY, s(clientId));
-        dynamoDb.putItem(put -> put.tableName(REGISTRY).item(item));
+        put(item);
 
         assertThatThrownBy(() -> trigger.handleRequest(clientCredentialsEvent(clientId)))
                 .isInstanceOf(TokenRefusedException.class)
-                .hasMessageStartingWith("app client " + clientId + " ")
-                .hasMessageContaining(why)
-                .hasMessageNotContaining("acme/../globex");
+                .hasMessage("app client " + clientId + " has a registry entry whose tenant id is not " + TenantId.RULE);
+        assertThat(log.lines()).singleElement().asString().contains("\"tenantId\":null",
+                "\"reason\":\"malformed client record\"").doesNotContain("acme/../globex");
+    }
+
+    static List<Arguments> malformedTenantStatuses() {
+        return List.of(
+                Arguments.of("no status", null),
+                Arguments.of("an unknown status", s("ACTIVE")),
+                Arguments.of("a status of another type", AttributeValue.fromBool(true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedTenantStatuses")
+    void aTenantRecordWithoutAValidStatusGetsNoToken(String what, AttributeValue status) {
+        String tenant = "tenant-" + Math.abs(what.hashCode());
+        String clientId = "client-" + tenant;
+        Map<String, AttributeValue> record = new HashMap<>(Map.of(
+                TenantRegistryTable.PARTITION_KEY, s(TenantRegistryTable.tenantRecordKey(tenant)),
+                TenantRegistryTable.TENANT_ID, s(tenant)));
+        if (status != null) {
+            record.put(TenantRegistryTable.STATUS, status);
+        }
+        put(record);
+        put(Map.of(TenantRegistryTable.PARTITION_KEY, s(clientId), TenantRegistryTable.TENANT_ID, s(tenant)));
+
+        assertThatThrownBy(() -> trigger.handleRequest(clientCredentialsEvent(clientId)))
+                .isInstanceOf(TokenRefusedException.class)
+                .hasMessage("app client " + clientId + ": tenant " + tenant
+                        + " has a record without a valid status (active or suspended)");
+        assertThat(log.lines()).singleElement().asString().contains("\"reason\":\"tenant status not active\"");
     }
 
     @Test
@@ -151,13 +218,15 @@ class TenantClaimTriggerTest {
             List<Socket> accepted = acceptForever(silent);
             TenantClaimTrigger trigger = new TenantClaimTrigger(TriggerConfiguration.from(Map.of(
                     "TENANT_REGISTRY_TABLE", REGISTRY, "AWS_REGION", "us-east-1",
-                    "DYNAMODB_ENDPOINT", "http://127.0.0.1:" + silent.getLocalPort())));
+                    "DYNAMODB_ENDPOINT", "http://127.0.0.1:" + silent.getLocalPort())), log.stream);
 
             long started = System.nanoTime();
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
                     () -> trigger.handleRequest(clientCredentialsEvent("client-acme"))).isNotNull());
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3000));
+            assertThat(log.lines()).containsExactly("{\"message\":\"token request\",\"clientId\":\"client-acme\","
+                    + "\"tenantId\":null,\"outcome\":\"refused\",\"reason\":\"the tenant registry is unavailable\"}");
             for (Socket socket : accepted) {
                 socket.close();
             }
@@ -180,12 +249,25 @@ class TenantClaimTriggerTest {
         return accepted;
     }
 
+    /** A tenant record with this status and a client record naming the tenant, as {@code tenants} writes them. */
     private static void register(String clientId, String tenant, String status) {
-        dynamoDb.putItem(put -> put.tableName(REGISTRY).item(Map.of(
-                TenantRegistryTable.PARTITION_KEY, s(clientId),
+        put(Map.of(
+                TenantRegistryTable.PARTITION_KEY, s(TenantRegistryTable.tenantRecordKey(tenant)),
                 TenantRegistryTable.TENANT_ID, s(tenant),
                 TenantRegistryTable.STATUS, s(status),
-                TenantRegistryTable.CREATED_AT, s("2026-11-24T17:30:00Z"))));
+                TenantRegistryTable.PLAN, s("standard"),
+                TenantRegistryTable.VERSION, AttributeValue.fromN("1"),
+                TenantRegistryTable.CLIENT_IDS, AttributeValue.fromSs(List.of(clientId)),
+                TenantRegistryTable.API_KEY_VALUE, s("key-" + tenant),
+                TenantRegistryTable.CREATED_AT, s("2026-11-24T17:30:00Z")));
+        put(Map.of(
+                TenantRegistryTable.PARTITION_KEY, s(clientId),
+                TenantRegistryTable.TENANT_ID, s(tenant),
+                TenantRegistryTable.CREATED_AT, s("2026-11-24T17:30:00Z")));
+    }
+
+    private static void put(Map<String, AttributeValue> item) {
+        dynamoDb.putItem(put -> put.tableName(REGISTRY).item(item));
     }
 
     private static AttributeValue s(String value) {

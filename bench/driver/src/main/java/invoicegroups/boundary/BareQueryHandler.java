@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import invoicegroups.table.AuthorizerContext;
 import invoicegroups.table.InvoiceGroupsTable;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,8 +23,7 @@ public final class BareQueryHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        String tenant = (String) ((Map<?, ?>) event.getRequestContext().getAuthorizer().get("claims"))
-                .get(configuration.tenantClaim());
+        String tenant = (String) event.getRequestContext().getAuthorizer().get(AuthorizerContext.TENANT_ID);
         int pageSize = Integer.parseInt(event.getQueryStringParameters().getOrDefault("pageSize", "20"));
         int count = dynamoDb.query(query -> query
                 .tableName(configuration.tableName())

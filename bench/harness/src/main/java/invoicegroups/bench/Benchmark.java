@@ -21,18 +21,21 @@ import java.util.regex.Pattern;
 /**
  * Runs the whole benchmark and writes {@code BENCHMARKS.md} (and {@code bench/cold-start.png}): cold starts of the
  * function against the tutorial-style baseline, pair by pair; the HTTP clients cold and warm; warm latency against the
- * bare query floor; deep pagination; jar size, classes loaded and peak RSS; the Cognito token trigger's cold start.
+ * bare query floor; deep pagination; jar size, classes loaded and peak RSS; the Cognito token trigger's cold start;
+ * the Lambda authorizer's cold start and warm path.
  *
  * <p>Run from the repository root, through {@code bench/run.sh}. Options: {@code --pairs N}, {@code --quick} (a
  * smoke run with few samples and a small deep tenant), {@code --trigger-only} (the trigger's cold start alone,
- * written to {@code bench/target/BENCHMARKS-trigger.md}).
+ * written to {@code bench/target/BENCHMARKS-trigger.md}), {@code --authorizer-only} (the authorizer alone, written to
+ * {@code bench/target/BENCHMARKS-authorizer.md}).
  */
 public final class Benchmark {
 
     static final String DRIVER = "invoicegroups.bench.driver.ColdStart";
     static final String WARM_DRIVER = "invoicegroups.bench.driver.WarmLatency";
     static final String TRIGGER_DRIVER = "invoicegroups.bench.driver.TriggerColdStart";
-    /** The app client the trigger's event names, registered to {@link #TENANT} by {@link DataServer}. */
+    static final String AUTHORIZER_DRIVER = "invoicegroups.bench.driver.AuthorizerColdStart";
+    /** The app client the trigger's event and the authorizer's token name, registered to {@link #TENANT} by {@link DataServer}. */
     static final String TRIGGER_CLIENT_ID = "bench-client";
     static final String FUNCTION_HANDLER = "invoicegroups.boundary.ListInvoiceGroupsHandler";
     static final String BASELINE_HANDLER = "tutorial.TutorialHandler";
@@ -48,17 +51,19 @@ public final class Benchmark {
     final Path baselineJar;
     final Path driverJar;
     final Path triggerJar;
+    final Path authorizerJar;
     final Path event;
     final Map<String, List<Path>> httpClientJars = new LinkedHashMap<>();
     final Results results = new Results();
 
     record Settings(int warmUpPairs, int pairs, int runtimeSerializerPairs, int primedPairs, int clientRounds,
             int warmRounds, int deepRounds, int tenantSize, int deepTenantSize, int triggerRounds, boolean quick,
-            boolean triggerOnly) {
+            boolean triggerOnly, int authorizerRounds, int authorizerWarmIterations, boolean authorizerOnly) {
 
         static Settings from(String[] args) {
             boolean quick = List.of(args).contains("--quick");
             boolean triggerOnly = List.of(args).contains("--trigger-only");
+            boolean authorizerOnly = List.of(args).contains("--authorizer-only");
             int pairs = quick ? 2 : 15;
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--pairs")) {
@@ -66,11 +71,15 @@ public final class Benchmark {
                 }
             }
             if (triggerOnly) {
-                return new Settings(1, 0, 0, 0, 0, 0, 0, 300, 0, quick ? 3 : 10, quick, true);
+                return new Settings(1, 0, 0, 0, 0, 0, 0, 300, 0, quick ? 3 : 10, quick, true, 0, 0, false);
+            }
+            if (authorizerOnly) {
+                return new Settings(1, 0, 0, 0, 0, 0, 0, 300, 0, 0, quick, false, quick ? 3 : 10,
+                        quick ? 1_000 : 5_000, true);
             }
             return quick
-                    ? new Settings(1, pairs, 1, 1, 1, 10, 10, 300, 100_000, 3, true, false)
-                    : new Settings(3, pairs, 5, 8, 8, 60, 40, 1_000, 100_000, 10, false, false);
+                    ? new Settings(1, pairs, 1, 1, 1, 10, 10, 300, 100_000, 3, true, false, 3, 1_000, false)
+                    : new Settings(3, pairs, 5, 8, 8, 60, 40, 1_000, 100_000, 10, false, false, 10, 5_000, false);
         }
     }
 
@@ -81,6 +90,7 @@ public final class Benchmark {
         this.baselineJar = root.resolve("bench/baseline/target/baseline-function.jar");
         this.driverJar = root.resolve("bench/driver/target/bench-driver.jar");
         this.triggerJar = root.resolve("token-customizer/target/token-customizer.jar");
+        this.authorizerJar = root.resolve("authorizer/target/authorizer.jar");
         this.event = root.resolve("events/first-page.json");
         httpClientJars.put("urlconnection", jarsOf("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient"));
         httpClientJars.put("apache5", jarsOf("software.amazon.awssdk.http.apache5.Apache5HttpClient",
@@ -116,19 +126,21 @@ public final class Benchmark {
         Settings settings = Settings.from(args);
         Benchmark benchmark = new Benchmark(settings, Path.of("").toAbsolutePath());
         Path output = benchmark.root.resolve(settings.triggerOnly ? "bench/target/BENCHMARKS-trigger.md"
+                : settings.authorizerOnly ? "bench/target/BENCHMARKS-authorizer.md"
                 : settings.quick ? "bench/target/BENCHMARKS-quick.md" : "BENCHMARKS.md");
         benchmark.run();
         Report report = new Report(benchmark, benchmark.results);
         Files.createDirectories(output.getParent());
-        Files.writeString(output, settings.triggerOnly ? report.triggerMarkdown() : report.markdown());
-        if (!settings.quick && !settings.triggerOnly) {
+        Files.writeString(output, settings.triggerOnly ? report.triggerMarkdown()
+                : settings.authorizerOnly ? report.authorizerMarkdown() : report.markdown());
+        if (!settings.quick && !settings.triggerOnly && !settings.authorizerOnly) {
             ColdStartChart.write(benchmark.results.pairs, benchmark.root.resolve("bench/cold-start.png"));
         }
         System.out.println("wrote " + output);
     }
 
     void run() throws Exception {
-        for (Path jar : List.of(functionJar, baselineJar, driverJar, triggerJar)) {
+        for (Path jar : List.of(functionJar, baselineJar, driverJar, triggerJar, authorizerJar)) {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: build first (bench/run.sh does)");
             }
@@ -138,7 +150,7 @@ public final class Benchmark {
         log("starting DynamoDB Local with " + settings.tenantSize + " + " + settings.deepTenantSize + " items");
         try (DataServerProcess server = DataServerProcess.start(settings.tenantSize, settings.deepTenantSize)) {
             Jvm jvm = new Jvm(environment(server.endpoint()));
-            if (!settings.triggerOnly) {
+            if (!settings.triggerOnly && !settings.authorizerOnly) {
                 coldStarts(jvm);
                 classesLoaded(jvm);
                 httpClients(jvm);
@@ -146,9 +158,15 @@ public final class Benchmark {
                 warm(jvm);
                 deep(jvm);
             }
-            triggerColdStarts(jvm);
+            if (!settings.authorizerOnly) {
+                triggerColdStarts(jvm);
+            }
+            if (!settings.triggerOnly) {
+                authorizer(server.endpoint());
+            }
         }
         results.triggerJarBytes = Files.size(triggerJar);
+        results.authorizerJarBytes = Files.size(authorizerJar);
         results.functionJarBytes = Files.size(functionJar);
         results.baselineJarBytes = Files.size(baselineJar);
         results.functionHttpClient = functionHttpClient();
@@ -196,7 +214,7 @@ public final class Benchmark {
         }
     }
 
-    /** The token trigger alone: its shaded jar and the driver, a fresh JVM each, one V3_0 event, one GetItem. */
+    /** The token trigger alone: its shaded jar and the driver, a fresh JVM each, one V3_0 event, two GetItems. */
     private void triggerColdStarts(Jvm jvm) {
         log("trigger cold starts: 1 warm-up, " + settings.triggerRounds + " measured");
         for (int i = 0; i < settings.triggerRounds + 1; i++) {
@@ -216,10 +234,59 @@ public final class Benchmark {
                     Long.parseLong(values.getOrDefault("vmhwmKiB", "-1")));
             if (i > 0) {
                 results.triggerCold.add(sample);
-                log(String.format("  trigger %d: %.0f ms (init %.0f, GetItem call %.0f)", i, sample.total(),
+                log(String.format("  trigger %d: %.0f ms (init %.0f, GetItem calls %.0f)", i, sample.total(),
                         sample.init(), sample.firstCall()));
             }
         }
+    }
+
+    /**
+     * The Lambda authorizer alone: its shaded jar and the driver, a fresh JVM each, one TOKEN event (the pool's JWKS
+     * over loopback HTTP, one BatchGetItem); then its warm path in one more JVM.
+     */
+    private void authorizer(String dynamoDbEndpoint) throws IOException {
+        try (PoolKeys pool = new PoolKeys()) {
+            Map<String, String> environment = new TreeMap<>(environment(dynamoDbEndpoint));
+            environment.put("JWT_ISSUER", pool.issuer());
+            Jvm jvm = new Jvm(environment);
+            String token = pool.accessToken(TRIGGER_CLIENT_ID, TENANT, "invoice-groups/read");
+            log("authorizer cold starts: 1 warm-up, " + settings.authorizerRounds + " measured");
+            for (int i = 0; i < settings.authorizerRounds + 1; i++) {
+                Jvm.Run run = jvm.run(strings(List.of(authorizerJar, driverJar)), List.of(), AUTHORIZER_DRIVER,
+                        List.of(token));
+                Map<String, String> values = authorizerAnswer(run);
+                long main = Long.parseLong(values.get("main"));
+                long event = Long.parseLong(values.get("event"));
+                long init = Long.parseLong(values.get("init"));
+                long first = Long.parseLong(values.get("first"));
+                AuthorizerSample sample = new AuthorizerSample((main - run.launchedAt()) / 1e3, (event - main) / 1e3,
+                        (init - event) / 1e3, (first - init) / 1e3, (first - run.launchedAt()) / 1e3,
+                        Long.parseLong(values.getOrDefault("vmhwmKiB", "-1")));
+                if (i > 0) {
+                    results.authorizerCold.add(sample);
+                    log(String.format("  authorizer %d: %.0f ms (init %.0f, first invocation %.0f)", i, sample.total(),
+                            sample.init(), sample.firstCall()));
+                }
+            }
+            log("authorizer warm path: " + settings.authorizerWarmIterations + " calls of each, after as many");
+            Jvm.Run warm = jvm.run(strings(List.of(authorizerJar, driverJar)), List.of(), AUTHORIZER_DRIVER,
+                    List.of(token, pool.accessToken(TRIGGER_CLIENT_ID, TENANT, "demo/unrelated"),
+                            Integer.toString(settings.authorizerWarmIterations)));
+            Map<String, String> values = authorizerAnswer(warm);
+            for (String key : List.of("allowMedianMicros", "allowP99Micros", "verifyMedianMicros", "verifyP99Micros")) {
+                results.authorizerWarm.put(key, Long.parseLong(values.get(key)));
+            }
+            log("  warm: " + results.authorizerWarm);
+        }
+    }
+
+    private static Map<String, String> authorizerAnswer(Jvm.Run run) {
+        Map<String, String> values = keyValues(run.lines());
+        if (!"Allow".equals(values.get("effect")) || !TENANT.equals(values.get("tenant"))) {
+            throw new IllegalStateException("the authorizer did not allow tenant " + TENANT + ": "
+                    + run.lines().subList(0, Math.min(5, run.lines().size())));
+        }
+        return values;
     }
 
     private void classesLoaded(Jvm jvm) {

@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB Local in its own JVM for the benchmark: creates the table, loads the tenants with the local runner's
- * generator, registers the token trigger's app client in the tenant registry, warms itself up with a few queries, prints {@code READY <endpoint>} and serves until its standard input
+ * generator, registers the benchmark's app client and its tenant in the tenant registry (as {@code tenants add} does:
+ * a tenant record and a client record), warms itself up with a few queries, prints {@code READY <endpoint>} and
+ * serves until its standard input
  * closes (the harness exiting ends it too).
  *
  * <p>Arguments: the realistic tenant and its size, the deep tenant and its size.
@@ -41,12 +43,21 @@ public final class DataServer {
                     InvoiceGroupGenerator.invoiceGroups(deepTenant, deepTenantSize)
                             .map(group -> new TenantInvoiceGroup(deepTenant, group)));
             long loaded = loader.load(groups.iterator(), total -> { });
-            // The token trigger's registry: one active app client of the realistic tenant.
+            // The token trigger's and the authorizer's registry: the realistic tenant, active, with one app client.
             EmbeddedDynamoDb.createTenantRegistryTable(client, TenantRegistryTable.DEFAULT_NAME);
+            client.putItem(put -> put.tableName(TenantRegistryTable.DEFAULT_NAME).item(Map.of(
+                    TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(TenantRegistryTable.tenantRecordKey(tenant)),
+                    TenantRegistryTable.TENANT_ID, AttributeValue.fromS(tenant),
+                    TenantRegistryTable.STATUS, AttributeValue.fromS(TenantRegistryTable.ACTIVE),
+                    TenantRegistryTable.PLAN, AttributeValue.fromS("standard"),
+                    TenantRegistryTable.VERSION, AttributeValue.fromN("1"),
+                    TenantRegistryTable.CLIENT_IDS, AttributeValue.fromSs(java.util.List.of(Benchmark.TRIGGER_CLIENT_ID)),
+                    TenantRegistryTable.API_KEY_ID, AttributeValue.fromS("bench-key-id"),
+                    TenantRegistryTable.API_KEY_VALUE, AttributeValue.fromS("bench-key-value"),
+                    TenantRegistryTable.CREATED_AT, AttributeValue.fromS("2026-01-01T00:00:00Z"))));
             client.putItem(put -> put.tableName(TenantRegistryTable.DEFAULT_NAME).item(Map.of(
                     TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(Benchmark.TRIGGER_CLIENT_ID),
                     TenantRegistryTable.TENANT_ID, AttributeValue.fromS(tenant),
-                    TenantRegistryTable.STATUS, AttributeValue.fromS(TenantRegistryTable.ACTIVE),
                     TenantRegistryTable.CREATED_AT, AttributeValue.fromS("2026-01-01T00:00:00Z"))));
             for (int i = 0; i < 200; i++) {
                 client.query(query -> query.tableName(InvoiceGroupsTable.DEFAULT_NAME)

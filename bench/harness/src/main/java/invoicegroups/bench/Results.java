@@ -46,7 +46,12 @@ final class Results {
     final Map<String, Long> httpClientBytes = new LinkedHashMap<>();
     /** The HTTP client in the function jar. */
     String functionHttpClient;
-    /** The Cognito trigger's cold starts (its own jar, one GetItem on the registry). */
+    /** The Cognito trigger's cold starts (its own jar, two GetItems on the registry). */
     final List<TriggerSample> triggerCold = new ArrayList<>();
     long triggerJarBytes;
+    /** The Lambda authorizer's cold starts (its own jar, the JWKS over loopback, one BatchGetItem). */
+    final List<AuthorizerSample> authorizerCold = new ArrayList<>();
+    /** Its warm path in one JVM, microseconds: median and p99 of an Allow and of a verification-only Deny. */
+    final Map<String, Long> authorizerWarm = new LinkedHashMap<>();
+    long authorizerJarBytes;
 }

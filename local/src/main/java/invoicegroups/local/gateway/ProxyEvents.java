@@ -22,13 +22,15 @@ import java.util.UUID;
  * Builds the payload format 1.0 event a REST API's Lambda proxy integration sends, from the real request: resource,
  * path and method; headers as received ({@code headers} the last value of each, {@code multiValueHeaders} all);
  * decoded query parameters likewise; and the request context with the request ids, the stage, the caller's address
- * and the Cognito authorizer's claims in {@code authorizer.claims}.
+ * and the Lambda authorizer's decision in {@code authorizer}: its {@code principalId}, its context's keys and
+ * {@code integrationLatency}.
  */
 public final class ProxyEvents {
 
     /** API Gateway's {@code requestContext.requestTime} format, e.g. {@code 24/Nov/2026:17:30:00 +0000}. */
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final String REGION = "us-east-1";
     private static final String ACCOUNT_ID = "000000000000";
     private static final String API_ID = "local";
     private static final String RESOURCE_ID = "local0";
@@ -39,6 +41,12 @@ public final class ProxyEvents {
 
     /** A request's ids: {@code x-amzn-RequestId} (a UUID) and {@code x-amz-apigw-id} (16 characters of base64). */
     public record RequestIds(String requestId, String apigwId) {
+    }
+
+    /** The method's ARN as API Gateway hands it to an authorizer ({@code arn:aws:execute-api:...:local/local/GET/invoice_groups}). */
+    public static String methodArn(String httpMethod, String resource) {
+        return "arn:aws:execute-api:" + REGION + ":" + ACCOUNT_ID + ":" + API_ID + "/" + STAGE + "/" + httpMethod
+                + resource;
     }
 
     public RequestIds newRequestIds() {
@@ -86,7 +94,7 @@ public final class ProxyEvents {
                 .withIdentity(new RequestIdentity()
                         .withSourceIp(request.sourceIp())
                         .withUserAgent(firstHeader(request.headers(), "User-Agent")));
-        context.setAuthorizer(Map.of("claims", new LinkedHashMap<>(authorizer.claims())));
+        context.setAuthorizer(authorizerContext(authorizer));
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withResource(resource)
                 .withPath(path)
@@ -102,6 +110,15 @@ public final class ProxyEvents {
             event.setBody(new String(request.body(), StandardCharsets.UTF_8));
         }
         return event;
+    }
+
+    /** {@code requestContext.authorizer} behind a Lambda authorizer: principal, context keys, integration latency. */
+    static Map<String, Object> authorizerContext(Allowed authorizer) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("principalId", authorizer.principalId());
+        values.putAll(authorizer.context());
+        values.put("integrationLatency", authorizer.integrationLatencyMillis());
+        return values;
     }
 
     /** Decoded names and every value of each, in order; {@code null} when there are none, as API Gateway sends. */

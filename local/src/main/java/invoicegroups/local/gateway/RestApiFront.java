@@ -19,24 +19,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API as the stack's REST API serves it: the one method {@code GET /invoice_groups} behind the Cognito user-pool
- * authorizer, then the payload 1.0 event to the Lambda handler, called in-process, and its response mapped back to
- * HTTP. API Gateway's own answers are the stack's gateway responses: 401 {"message":"Unauthorized"} and, for any other
- * route or method, 404 {"message":"Not Found"}. Every answer carries {@code x-amzn-RequestId} and
- * {@code x-amz-apigw-id}, as a REST API's do.
+ * The API as the stack's REST API serves it: the one method {@code GET /invoice_groups} behind the Lambda TOKEN
+ * authorizer ({@link LambdaAuthorizer}), then the payload 1.0 event to the Lambda handler, called in-process, and its
+ * response mapped back to HTTP. API Gateway's own answers are the stack's gateway responses: 401
+ * {"message":"Unauthorized"}, 403 {"message":"Forbidden"}, 500 for a failed authorizer and, for any other route or
+ * method, 404 {"message":"Not Found"}. Every answer carries {@code x-amzn-RequestId} and {@code x-amz-apigw-id}, as a
+ * REST API's do.
  */
 public final class RestApiFront {
 
     public static final String PATH = "/invoice_groups";
-    public static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
     private static final String INTERNAL_SERVER_ERROR = "{\"message\":\"Internal server error\"}";
 
-    private final CognitoAuthorizer authorizer;
+    private final LambdaAuthorizer authorizer;
     private final ProxyEvents events = new ProxyEvents();
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
     private final Clock clock;
 
-    public RestApiFront(CognitoAuthorizer authorizer,
+    public RestApiFront(LambdaAuthorizer authorizer,
             RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, Clock clock) {
         this.authorizer = authorizer;
         this.handler = handler;
@@ -59,9 +59,9 @@ public final class RestApiFront {
         RequestIds ids = events.newRequestIds();
         identify(exchange, ids);
         AuthorizerDecision decision = authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"));
-        if (decision instanceof Refused) {
-            Replies.json(exchange, 401, UNAUTHORIZED);
-            return 401;
+        if (decision instanceof Refused refused) {
+            Replies.json(exchange, refused.status(), refused.body());
+            return refused.status();
         }
         LocalRequest request = new LocalRequest(
                 exchange.getRequestMethod(),

@@ -231,12 +231,20 @@ class TokenEndpointTest {
         }).userPoolClient();
     }
 
-    /** What {@code tenants add|suspend|resume} writes in the registry. */
+    /** What {@code tenants add|suspend|resume} writes in the registry: the tenant record (its status), the client record. */
     private static void register(String clientId, String tenantId, String status) {
+        local.api.deployment().dynamoDb().putItem(put -> put.tableName(TenantRegistryTable.DEFAULT_NAME).item(Map.of(
+                TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(TenantRegistryTable.tenantRecordKey(tenantId)),
+                TenantRegistryTable.TENANT_ID, AttributeValue.fromS(tenantId),
+                TenantRegistryTable.STATUS, AttributeValue.fromS(status),
+                TenantRegistryTable.PLAN, AttributeValue.fromS("standard"),
+                TenantRegistryTable.VERSION, AttributeValue.fromN("1"),
+                TenantRegistryTable.CLIENT_IDS, AttributeValue.fromSs(java.util.List.of(clientId)),
+                TenantRegistryTable.API_KEY_VALUE, AttributeValue.fromS("local-" + tenantId),
+                TenantRegistryTable.CREATED_AT, AttributeValue.fromS("2026-11-24T20:00:00Z"))));
         local.api.deployment().dynamoDb().putItem(put -> put.tableName(TenantRegistryTable.DEFAULT_NAME).item(Map.of(
                 TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(clientId),
                 TenantRegistryTable.TENANT_ID, AttributeValue.fromS(tenantId),
-                TenantRegistryTable.STATUS, AttributeValue.fromS(status),
                 TenantRegistryTable.CREATED_AT, AttributeValue.fromS("2026-11-24T20:00:00Z"))));
     }
 

@@ -4,41 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.nimbusds.jwt.JWTClaimsSet;
 import invoicegroups.local.RunningLocalApi;
 import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
 import invoicegroups.local.gateway.ProxyEvents.RequestIds;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The payload 1.0 event the front hands the handler is built from the request and the token as API Gateway builds it. */
+/** The payload 1.0 event the front hands the handler is built from the request and the authorizer's decision as API Gateway builds it. */
 class ProxyEventsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T17:30:00Z");
     private final ProxyEvents events = new ProxyEvents();
 
     @Test
-    void theAuthorizerHandsOnEveryClaimAsAStringWithExpAndIatAsDates() {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("http://localhost:8080").subject("acme-demo").claim("client_id", "acme-demo")
-                .claim("token_use", "access").claim("scope", "invoice-groups/read").claim("version", 2)
-                .claim("auth_time", 1795541400L).claim("tenant_id", "acme")
-                .expirationTime(Date.from(Instant.parse("2026-11-24T18:30:00Z")))
-                .issueTime(Date.from(Instant.parse("2026-11-24T17:30:00Z")))
-                .build();
+    void theAuthorizersPrincipalContextAndLatencyAreInTheRequestContextAsTheyAreBehindALambdaAuthorizer() {
+        assertThat(event("").getRequestContext().getAuthorizer()).containsExactly(
+                Map.entry("principalId", "acme-demo"), Map.entry("tenantId", "acme"), Map.entry("clientId", "acme-demo"),
+                Map.entry("plan", "standard"), Map.entry("integrationLatency", 7L));
+    }
 
-        Map<String, String> strings = CognitoAuthorizer.claimsAsStrings(claims);
-
-        assertThat(strings).containsEntry("tenant_id", "acme").containsEntry("client_id", "acme-demo")
-                .containsEntry("token_use", "access").containsEntry("version", "2").containsEntry("auth_time", "1795541400")
-                .containsEntry("scope", "invoice-groups/read").containsEntry("iss", "http://localhost:8080")
-                .containsEntry("exp", "Tue Nov 24 18:30:00 UTC 2026").containsEntry("iat", "Tue Nov 24 17:30:00 UTC 2026");
+    @Test
+    void theMethodArnIsTheLocalApisStageMethodAndResource() {
+        assertThat(ProxyEvents.methodArn("GET", "/invoice_groups"))
+                .isEqualTo("arn:aws:execute-api:us-east-1:000000000000:local/local/GET/invoice_groups");
     }
 
     @Test
@@ -81,18 +74,18 @@ class ProxyEventsTest {
         assertThat(context.getIdentity().getUserAgent()).isEqualTo("curl/8.5.0");
         assertThat(context.getRequestTimeEpoch()).isEqualTo(NOW.toEpochMilli());
         assertThat(context.getRequestTime()).isEqualTo("24/Nov/2026:17:30:00 +0000");
-        assertThat(context.getAuthorizer()).containsEntry("claims", Map.of("tenant_id", "acme", "scope", "invoice-groups/read"));
+        assertThat(context.getAuthorizer()).containsEntry("tenantId", "acme").containsEntry("principalId", "acme-demo");
     }
 
     @Test
-    void theLambdaRuntimesSerialiserWritesTheEventWithTheClaimsNested() {
+    void theLambdaRuntimesSerialiserWritesTheEventWithTheAuthorizersContext() {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, getClass().getClassLoader())
                 .toJson(event("pageSize=2"), json);
 
         JsonNode written = RunningLocalApi.JSON.readTree(json.toByteArray());
-        assertThat(written.get("requestContext").get("authorizer").get("claims").get("tenant_id").stringValue())
-                .isEqualTo("acme");
+        assertThat(written.get("requestContext").get("authorizer").get("tenantId").stringValue()).isEqualTo("acme");
+        assertThat(written.get("requestContext").get("authorizer").get("integrationLatency").intValue()).isEqualTo(7);
         assertThat(written.get("multiValueQueryStringParameters").get("pageSize").get(0).stringValue()).isEqualTo("2");
     }
 
@@ -104,7 +97,11 @@ class ProxyEventsTest {
         headers.put("X-Forwarded-For", List.of("203.0.113.9"));
         LocalRequest request = new LocalRequest("GET", "/invoice_groups", rawQuery, headers, "HTTP/1.1", "127.0.0.1",
                 new byte[0]);
-        Allowed allowed = new Allowed(Map.of("tenant_id", "acme", "scope", "invoice-groups/read"));
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("tenantId", "acme");
+        context.put("clientId", "acme-demo");
+        context.put("plan", "standard");
+        Allowed allowed = new Allowed("acme-demo", context, 7);
         return events.event("/invoice_groups", request, allowed,
                 new RequestIds("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", "Cj1aBgXYIAMEVxQ="), NOW);
     }

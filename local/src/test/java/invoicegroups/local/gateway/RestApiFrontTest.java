@@ -15,6 +15,7 @@ import invoicegroups.local.RunningLocalApi;
 import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.local.cognito.TokenIssuer;
+import invoicegroups.table.TenantRegistryTable;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -28,15 +29,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The front as the stack's REST API answers: the Cognito authorizer's 401 for any token it cannot accept (no token, a
- * bad one, an expired one, another issuer's, an ID token, one without the read scope), API Gateway's 404 for any
- * other route or method, the handler's answers otherwise; every answer with a REST API's request ids.
+ * The front as the stack's REST API answers with its Lambda authorizer: 401 for any token the authorizer cannot
+ * verify (no token, a bad one, an expired one, another issuer's, an ID token), 403 for a verified token it denies
+ * (without the read scope, without a tenant, of a client or tenant the registry does not allow), API Gateway's 404 for
+ * any other route or method, the handler's answers otherwise; every answer with a REST API's request ids.
  */
 class RestApiFrontTest {
 
     private static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
+    private static final String FORBIDDEN = "{\"message\":\"Forbidden\"}";
     private static RunningLocalApi local;
     private static String acmeToken;
 
@@ -115,26 +119,42 @@ class RestApiFrontTest {
     }
 
     @Test
-    void aValidTokenWithoutTheReadScopeIsUnauthorizedAsTheRestApiAnswersIt() {
+    void aValidTokenWithoutTheReadScopeIsForbidden() {
         String token = local.token(DemoClients.ACME_WITHOUT_READ);
 
-        assertUnauthorized(local.get("/invoice_groups", token));
+        assertForbidden(local.get("/invoice_groups", token));
     }
 
     @Test
-    void anyClientOfThePoolIsAcceptedWithoutAClientList() throws Exception {
-        String stranger = signed(claims().claim("client_id", "a-client-created-after-start").subject("x"));
+    void aClientOfThePoolThatTheRegistryDoesNotKnowIsForbidden() throws Exception {
+        String stranger = signed(claims().claim("client_id", "aclientcreatedafterstart").subject("x"));
 
-        assertThat(local.get("/invoice_groups", stranger).statusCode()).isEqualTo(200);
+        assertForbidden(local.get("/invoice_groups", stranger));
     }
 
     @Test
-    void aTrustedTokenWithoutTheTenantClaimPassesTheAuthorizerAndTheHandlerAnswersForbidden() throws Exception {
+    void aTrustedTokenWithoutTheTenantClaimIsForbidden() throws Exception {
         HttpResponse<String> response = local.get("/invoice_groups", signed(claims().claim("tenant_id", null)));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
-        assertRequestIds(response);
+        assertForbidden(response);
+    }
+
+    @Test
+    void aTokenClaimingAnotherTenantThanItsClientsRecordIsForbidden() throws Exception {
+        assertForbidden(local.get("/invoice_groups", signed(claims().claim("tenant_id", "globex"))));
+    }
+
+    @Test
+    void aSuspendedTenantsTokenIssuedBeforeIsForbiddenAndWorksAgainOnceResumed() {
+        String globexToken = local.token(DemoClients.GLOBEX);
+        setStatus("globex", TenantRegistryTable.SUSPENDED);
+        try {
+            // No authorizer cache in the runner yet: the next request sees the registry.
+            assertForbidden(local.get("/invoice_groups", globexToken));
+        } finally {
+            setStatus("globex", TenantRegistryTable.ACTIVE);
+        }
+        assertThat(local.get("/invoice_groups", globexToken).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -208,6 +228,22 @@ class RestApiFrontTest {
                 claims.build());
         token.sign(new RSASSASigner(key));
         return token.serialize();
+    }
+
+    private static void setStatus(String tenant, String status) {
+        local.api.deployment().dynamoDb().updateItem(update -> update.tableName(TenantRegistryTable.DEFAULT_NAME)
+                .key(Map.of(TenantRegistryTable.PARTITION_KEY,
+                        AttributeValue.fromS(TenantRegistryTable.tenantRecordKey(tenant))))
+                .updateExpression("SET #status = :status")
+                .expressionAttributeNames(Map.of("#status", TenantRegistryTable.STATUS))
+                .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status))));
+    }
+
+    private static void assertForbidden(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo(FORBIDDEN);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+        assertRequestIds(response);
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

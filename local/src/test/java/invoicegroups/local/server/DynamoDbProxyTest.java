@@ -41,12 +41,20 @@ class DynamoDbProxyTest {
     }
 
     @Test
-    void theDemoClientsAreInTheRegistryAsActive() {
-        Map<String, AttributeValue> item = throughTheRunner.getItem(get -> get.tableName(TenantRegistryTable.DEFAULT_NAME)
+    void theDemoClientsAreInTheRegistryWithTheirActiveTenant() {
+        Map<String, AttributeValue> client = throughTheRunner.getItem(get -> get.tableName(TenantRegistryTable.DEFAULT_NAME)
                 .key(Map.of(TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS("globex-demo")))).item();
+        Map<String, AttributeValue> tenant = throughTheRunner.getItem(get -> get.tableName(TenantRegistryTable.DEFAULT_NAME)
+                .key(Map.of(TenantRegistryTable.PARTITION_KEY,
+                        AttributeValue.fromS(TenantRegistryTable.tenantRecordKey("globex"))))).item();
 
-        assertThat(item.get(TenantRegistryTable.TENANT_ID).s()).isEqualTo("globex");
-        assertThat(item.get(TenantRegistryTable.STATUS).s()).isEqualTo(TenantRegistryTable.ACTIVE);
+        assertThat(client.get(TenantRegistryTable.TENANT_ID).s()).isEqualTo("globex");
+        assertThat(client).doesNotContainKey(TenantRegistryTable.STATUS);
+        assertThat(tenant.get(TenantRegistryTable.STATUS).s()).isEqualTo(TenantRegistryTable.ACTIVE);
+        assertThat(tenant.get(TenantRegistryTable.PLAN).s()).isEqualTo("standard");
+        assertThat(tenant.get(TenantRegistryTable.VERSION).n()).isEqualTo("1");
+        assertThat(tenant.get(TenantRegistryTable.CLIENT_IDS).ss()).containsExactly("globex-demo");
+        assertThat(tenant.get(TenantRegistryTable.API_KEY_VALUE).s()).isEqualTo("local-globex");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Reads an API Gateway REST API Lambda proxy event file (payload format 1.0) into the event class Lambda hands the
- * handler: the fields a Cognito-authorised GET carries, the ones the sample events in {@code events/} hold.
+ * handler: the fields a GET behind the Lambda authorizer carries, the ones the sample events in {@code events/} hold.
  */
 final class RestApiEvents {
 
@@ -37,7 +37,7 @@ final class RestApiEvents {
                         .withExtendedRequestId((String) context.get("extendedRequestId"))
                         .withRequestTime((String) context.get("requestTime"))
                         .withRequestTimeEpoch((Long) context.get("requestTimeEpoch"));
-        // The Cognito authorizer's claims: {"claims": {name: string value}}.
+        // The Lambda authorizer's decision: {"principalId", "tenantId", "clientId", "plan", "integrationLatency"}.
         requestContext.setAuthorizer((Map<String, Object>) context.get("authorizer"));
 
         return new APIGatewayProxyRequestEvent()

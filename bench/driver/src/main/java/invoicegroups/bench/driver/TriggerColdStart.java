@@ -11,7 +11,7 @@ import java.util.Map;
  * One cold start of the Cognito pre-token-generation trigger, as Lambda's Java runtime does it for a handler without
  * aws-lambda-java-core: the V3_0 client-credentials event as the plain maps and lists the runtime hands over (built
  * here, timed apart: it is the runtime's work), the handler class constructed from environment variables
- * ({@code TENANT_REGISTRY_TABLE}, {@code AWS_REGION}, {@code DYNAMODB_ENDPOINT}), then one invocation: one GetItem
+ * ({@code TENANT_REGISTRY_TABLE}, {@code AWS_REGION}, {@code DYNAMODB_ENDPOINT}), then one invocation: two GetItems
  * on the registry. Prints epoch-microsecond timestamps for the harness, the tenant claimed and the peak RSS.
  *
  * <p>Argument: the app client id the event names (registered in the benchmark's registry).

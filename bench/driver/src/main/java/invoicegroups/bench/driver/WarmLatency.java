@@ -7,7 +7,7 @@ import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.HttpClientVariants;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.table.InvoiceGroupsTable;
-import invoicegroups.table.TenantClaim;
+import invoicegroups.table.AuthorizerContext;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -193,14 +193,12 @@ public final class WarmLatency {
     }
 
     /** The sample event with another tenant, page size and, optionally, a nextToken. */
-    @SuppressWarnings("unchecked")
     private static APIGatewayProxyRequestEvent event(Path eventFile, String tenant, int pageSize, String nextToken)
             throws Exception {
         APIGatewayProxyRequestEvent event = RestApiEvents.read(eventFile);
-        Map<String, Object> claims = new HashMap<>((Map<String, Object>) event.getRequestContext().getAuthorizer()
-                .get("claims"));
-        claims.put(TenantClaim.DEFAULT_NAME, tenant);
-        event.getRequestContext().setAuthorizer(Map.of("claims", claims));
+        Map<String, Object> authorizer = new HashMap<>(event.getRequestContext().getAuthorizer());
+        authorizer.put(AuthorizerContext.TENANT_ID, tenant);
+        event.getRequestContext().setAuthorizer(authorizer);
         Map<String, String> parameters = new HashMap<>();
         parameters.put("pageSize", Integer.toString(pageSize));
         if (nextToken != null) {

@@ -12,14 +12,13 @@ import org.junit.jupiter.api.Test;
 class RestApiEventsTest {
 
     @Test
-    @SuppressWarnings("unchecked")
     void readsTheSampleEventAsTheRuntimeHandsItOver() throws Exception {
         APIGatewayProxyRequestEvent event = RestApiEvents.read(Path.of("..", "..", "events", "first-page.json"));
 
         assertThat(event.getQueryStringParameters()).isEqualTo(Map.of("pageSize", "2"));
         assertThat(event.getMultiValueQueryStringParameters()).isEqualTo(Map.of("pageSize", List.of("2")));
-        assertThat((Map<String, Object>) event.getRequestContext().getAuthorizer().get("claims"))
-                .containsEntry("tenant_id", "acme").containsEntry("scope", "invoice-groups/read");
+        assertThat(event.getRequestContext().getAuthorizer())
+                .containsEntry("tenantId", "acme").containsEntry("plan", "standard");
         assertThat(event.getHttpMethod()).isEqualTo("GET");
         assertThat(event.getRequestContext().getResourcePath()).isEqualTo("/invoice_groups");
         assertThat(event.getRequestContext().getRequestTimeEpoch()).isEqualTo(1795541400000L);
