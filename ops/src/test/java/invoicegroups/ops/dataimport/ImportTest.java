@@ -8,7 +8,7 @@ import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.ops.Outcome;
-import invoicegroups.table.TenantClaim;
+import invoicegroups.table.AuthorizerContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,7 +175,7 @@ class ImportTest {
                 query.put("nextToken", nextToken);
             }
             APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-            context.setAuthorizer(Map.of("claims", Map.of(TenantClaim.DEFAULT_NAME, tenant)));
+            context.setAuthorizer(Map.of(AuthorizerContext.TENANT_ID, tenant));
             APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                     .withHttpMethod("GET").withPath("/invoice_groups").withResource("/invoice_groups")
                     .withQueryStringParameters(query).withRequestContext(context);
