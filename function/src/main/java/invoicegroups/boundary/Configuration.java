@@ -16,6 +16,8 @@ import software.amazon.awssdk.regions.Region;
  * @param apiCallAttemptTimeout the budget for one attempt ({@code DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS})
  * @param functionName the metrics' {@code FunctionName} dimension ({@code AWS_LAMBDA_FUNCTION_NAME}, set by Lambda;
  *        {@value #FUNCTION_NAME_OUTSIDE_LAMBDA} elsewhere)
+ * @param functionVersion the metrics' {@code ExecutedVersion} dimension ({@code AWS_LAMBDA_FUNCTION_VERSION}, set by
+ *        Lambda: the published version, or {@value #UNPUBLISHED_VERSION})
  */
 public record Configuration(
         String tableName,
@@ -23,10 +25,13 @@ public record Configuration(
         Optional<URI> dynamoDbEndpoint,
         Duration apiCallTimeout,
         Duration apiCallAttemptTimeout,
-        String functionName) {
+        String functionName,
+        String functionVersion) {
 
     /** The metrics' function name where Lambda sets none (local runs, tests). */
     public static final String FUNCTION_NAME_OUTSIDE_LAMBDA = "outside-lambda";
+    /** The version Lambda names for unpublished code, and the metrics' version where Lambda sets none. */
+    public static final String UNPUBLISHED_VERSION = "$LATEST";
 
     // Well inside the stack's default function timeout (10 s), so a hung DynamoDB ends in a 5xx, not a Lambda timeout.
     static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMillis(3000);
@@ -45,7 +50,9 @@ public record Configuration(
         Duration attemptTimeout =
                 millis(environment, "DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS", DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
         String functionName = optional(environment, "AWS_LAMBDA_FUNCTION_NAME").orElse(FUNCTION_NAME_OUTSIDE_LAMBDA);
-        return new Configuration(tableName, region, endpoint, callTimeout, attemptTimeout, functionName);
+        String functionVersion = optional(environment, "AWS_LAMBDA_FUNCTION_VERSION").orElse(UNPUBLISHED_VERSION);
+        return new Configuration(tableName, region, endpoint, callTimeout, attemptTimeout, functionName,
+                functionVersion);
     }
 
     private static String required(Map<String, String> environment, String name) {

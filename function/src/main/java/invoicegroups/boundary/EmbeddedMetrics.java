@@ -14,8 +14,10 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>One line per count, one JSON object on one line, as the EMF specification asks
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html):
- * {@code {"_aws":{"Timestamp":...,"CloudWatchMetrics":[{"Namespace":"InvoiceGroups","Dimensions":[["FunctionName"]],
- * "Metrics":[{"Name":"InvalidStoredItems","Unit":"Count"}]}]},"FunctionName":"...","InvalidStoredItems":1}}.
+ * {@code {"_aws":{"Timestamp":...,"CloudWatchMetrics":[{"Namespace":"InvoiceGroups","Dimensions":[["FunctionName"],
+ * ["FunctionName","ExecutedVersion"]],"Metrics":[{"Name":"InvalidStoredItems","Unit":"Count"}]}]},"FunctionName":"...",
+ * "ExecutedVersion":"7","InvalidStoredItems":1}}: one count, two metrics (the function's, and its version's, which
+ * the canary's rollback alarms watch).
  * Standard output, not the LambdaLogger: with the function's JSON log format Lambda wraps LambdaLogger messages in
  * its own JSON object, but leaves a line that already is JSON as it is
  * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html).
@@ -26,23 +28,28 @@ public final class EmbeddedMetrics {
 
     private final JsonFactory json;
     private final String functionName;
+    private final String functionVersion;
     private final Clock clock;
     private final Consumer<String> out;
 
     /**
-     * @param functionName the dimension's value: the Lambda function's name ({@code AWS_LAMBDA_FUNCTION_NAME})
+     * @param functionName the first dimension's value: the Lambda function's name ({@code AWS_LAMBDA_FUNCTION_NAME})
+     * @param functionVersion the second's: the version answering ({@code AWS_LAMBDA_FUNCTION_VERSION})
      * @param out where each line goes (standard output in Lambda)
      */
-    EmbeddedMetrics(JsonFactory json, String functionName, Clock clock, Consumer<String> out) {
+    EmbeddedMetrics(JsonFactory json, String functionName, String functionVersion, Clock clock,
+            Consumer<String> out) {
         this.json = json;
         this.functionName = functionName;
+        this.functionVersion = functionVersion;
         this.clock = clock;
         this.out = out;
     }
 
     /** To standard output, looked up on each line (so a test that swaps {@code System.out} sees them). */
-    static EmbeddedMetrics toStandardOutput(JsonFactory json, String functionName) {
-        return new EmbeddedMetrics(json, functionName, Clock.systemUTC(), line -> System.out.println(line));
+    static EmbeddedMetrics toStandardOutput(JsonFactory json, String functionName, String functionVersion) {
+        return new EmbeddedMetrics(json, functionName, functionVersion, Clock.systemUTC(),
+                line -> System.out.println(line));
     }
 
     /** Counts one of {@code metric} (a {@link FunctionMetrics} name). */
@@ -63,6 +70,10 @@ public final class EmbeddedMetrics {
             generator.writeStartArray();
             generator.writeString(FunctionMetrics.FUNCTION_NAME_DIMENSION);
             generator.writeEndArray();
+            generator.writeStartArray();
+            generator.writeString(FunctionMetrics.FUNCTION_NAME_DIMENSION);
+            generator.writeString(FunctionMetrics.EXECUTED_VERSION_DIMENSION);
+            generator.writeEndArray();
             generator.writeEndArray();
             generator.writeArrayPropertyStart("Metrics");
             generator.writeStartObject();
@@ -74,6 +85,7 @@ public final class EmbeddedMetrics {
             generator.writeEndArray();
             generator.writeEndObject();
             generator.writeStringProperty(FunctionMetrics.FUNCTION_NAME_DIMENSION, functionName);
+            generator.writeStringProperty(FunctionMetrics.EXECUTED_VERSION_DIMENSION, functionVersion);
             generator.writeNumberProperty(metric, count);
             generator.writeEndObject();
         }

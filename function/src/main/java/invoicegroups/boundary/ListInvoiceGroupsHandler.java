@@ -53,7 +53,8 @@ public final class ListInvoiceGroupsHandler
         this.invoiceGroups = new InvoiceGroups(
                 DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).extensions().build(),
                 configuration.tableName());
-        EmbeddedMetrics metrics = EmbeddedMetrics.toStandardOutput(json, configuration.functionName());
+        EmbeddedMetrics metrics = EmbeddedMetrics.toStandardOutput(json, configuration.functionName(),
+                configuration.functionVersion());
         this.responses = new HttpResponses(new ResponseBodies(json, nextTokens), metrics);
         this.leftOutItems = LeftOutItemLog.toStandardOutput(json, metrics);
         // CRaC holds registered resources weakly: the handler keeps its priming alive.

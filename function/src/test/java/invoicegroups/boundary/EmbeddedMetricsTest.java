@@ -19,23 +19,23 @@ class EmbeddedMetricsTest {
     void aCountIsOneEmbeddedMetricFormatLineWithTheNamespaceDimensionAndUnit() {
         List<String> lines = new ArrayList<>();
         EmbeddedMetrics metrics =
-                new EmbeddedMetrics(NextTokenCodec.strictJsonFactory(), "InvoiceGroups-List", CLOCK, lines::add);
+                new EmbeddedMetrics(NextTokenCodec.strictJsonFactory(), "InvoiceGroups-List", "7", CLOCK, lines::add);
 
         metrics.countOne(FunctionMetrics.INVALID_STORED_ITEMS);
 
         assertThat(lines).containsExactly("{\"_aws\":{\"Timestamp\":1795550400000,\"CloudWatchMetrics\":[{"
-                + "\"Namespace\":\"InvoiceGroups\",\"Dimensions\":[[\"FunctionName\"]],"
+                + "\"Namespace\":\"InvoiceGroups\",\"Dimensions\":[[\"FunctionName\"],[\"FunctionName\",\"ExecutedVersion\"]],"
                 + "\"Metrics\":[{\"Name\":\"InvalidStoredItems\",\"Unit\":\"Count\"}]}]},"
-                + "\"FunctionName\":\"InvoiceGroups-List\",\"InvalidStoredItems\":1}");
+                + "\"FunctionName\":\"InvoiceGroups-List\",\"ExecutedVersion\":\"7\",\"InvalidStoredItems\":1}");
     }
 
     @Test
     void theFunctionNameIsWrittenAsAJsonString() {
         EmbeddedMetrics metrics =
-                new EmbeddedMetrics(NextTokenCodec.strictJsonFactory(), "a\"b", CLOCK, line -> { });
+                new EmbeddedMetrics(NextTokenCodec.strictJsonFactory(), "a\"b", "1", CLOCK, line -> { });
 
         assertThat(metrics.line(FunctionMetrics.SERVER_ERROR_RESPONSES, 1))
-                .contains("\"FunctionName\":\"a\\\"b\",\"ServerErrorResponses\":1}")
+                .contains("\"FunctionName\":\"a\\\"b\",\"ExecutedVersion\":\"1\",\"ServerErrorResponses\":1}")
                 .doesNotContain("\n");
     }
 }

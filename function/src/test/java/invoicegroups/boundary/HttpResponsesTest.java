@@ -20,7 +20,7 @@ class HttpResponsesTest {
     private final JsonFactory json = NextTokenCodec.strictJsonFactory();
     private final List<String> metricLines = new ArrayList<>();
     private final HttpResponses responses = new HttpResponses(new ResponseBodies(json, new NextTokenCodec(json)),
-            new EmbeddedMetrics(json, "fn", Clock.systemUTC(), metricLines::add));
+            new EmbeddedMetrics(json, "fn", "1", Clock.systemUTC(), metricLines::add));
 
     @Test
     void eachClientFailureAnswersItsOwnStatusAndMessage() {

@@ -16,7 +16,7 @@ class LeftOutItemLogTest {
         List<String> lines = new ArrayList<>();
         var json = NextTokenCodec.strictJsonFactory();
         LeftOutItemLog log = new LeftOutItemLog(json,
-                new EmbeddedMetrics(json, "fn", Clock.systemUTC(), lines::add), lines::add);
+                new EmbeddedMetrics(json, "fn", "1", Clock.systemUTC(), lines::add), lines::add);
 
         log.report("req-1", "acme", List.of(new LeftOutItem("ig_2", "createdAt", "unparseable"),
                 new LeftOutItem("ig_5", "billingAddress.city", "wrong-type")));
@@ -33,7 +33,7 @@ class LeftOutItemLogTest {
     void nothingLeftOutWritesNothing() {
         List<String> lines = new ArrayList<>();
         var json = NextTokenCodec.strictJsonFactory();
-        new LeftOutItemLog(json, new EmbeddedMetrics(json, "fn", Clock.systemUTC(), lines::add), lines::add)
+        new LeftOutItemLog(json, new EmbeddedMetrics(json, "fn", "1", Clock.systemUTC(), lines::add), lines::add)
                 .report("req-1", "acme", List.of());
 
         assertThat(lines).isEmpty();

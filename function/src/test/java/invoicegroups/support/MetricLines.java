@@ -30,11 +30,14 @@ public final class MetricLines {
         assertThat(aws.get("Timestamp").isIntegralNumber()).as("Timestamp in epoch millis").isTrue();
         JsonNode directive = aws.get("CloudWatchMetrics").get(0);
         assertThat(directive.get("Namespace").asString()).isEqualTo(FunctionMetrics.NAMESPACE);
-        assertThat(directive.get("Dimensions").get(0).get(0).asString())
-                .isEqualTo(FunctionMetrics.FUNCTION_NAME_DIMENSION);
+        assertThat(directive.get("Dimensions").toString()).as("the function's and its version's metric")
+                .isEqualTo("[[\"" + FunctionMetrics.FUNCTION_NAME_DIMENSION + "\"],[\""
+                        + FunctionMetrics.FUNCTION_NAME_DIMENSION + "\",\"" + FunctionMetrics.EXECUTED_VERSION_DIMENSION
+                        + "\"]]");
         String metric = directive.get("Metrics").get(0).get("Name").asString();
         assertThat(directive.get("Metrics").get(0).get("Unit").asString()).isEqualTo("Count");
         assertThat(line.get(FunctionMetrics.FUNCTION_NAME_DIMENSION).isString()).as("the dimension's value").isTrue();
+        assertThat(line.get(FunctionMetrics.EXECUTED_VERSION_DIMENSION).isString()).as("the version's value").isTrue();
         assertThat(line.get(metric).asInt()).as("the metric's value").isEqualTo(1);
     }
 }

@@ -9,8 +9,15 @@ public final class FunctionMetrics {
     /** The CloudWatch namespace of the function's own metrics. */
     public static final String NAMESPACE = "InvoiceGroups";
 
-    /** The one dimension: the Lambda function's name (from {@code AWS_LAMBDA_FUNCTION_NAME}), so stacks never mix. */
+    /** The first dimension: the Lambda function's name (from {@code AWS_LAMBDA_FUNCTION_NAME}), so stacks never mix. */
     public static final String FUNCTION_NAME_DIMENSION = "FunctionName";
+
+    /**
+     * The second dimension, beside {@link #FUNCTION_NAME_DIMENSION}: the version that answered
+     * ({@code AWS_LAMBDA_FUNCTION_VERSION}), named as Lambda's own per-version metrics name it, so the canary's
+     * rollback alarms can watch a new version's answers alone.
+     */
+    public static final String EXECUTED_VERSION_DIMENSION = "ExecutedVersion";
 
     /** Count of stored items left out of a listing because they break the item contract. */
     public static final String INVALID_STORED_ITEMS = "InvalidStoredItems";
