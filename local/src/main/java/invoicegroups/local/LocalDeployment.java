@@ -10,10 +10,9 @@ import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantClaim;
 import invoicegroups.table.TenantRegistryTable;
 import invoicegroups.tokencustomizer.TenantClaimTrigger;
-import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +56,6 @@ public final class LocalDeployment implements AutoCloseable {
 
     /** @param dataDirectory where DynamoDB Local keeps its data; empty: in memory */
     public static LocalDeployment start(Optional<Path> dataDirectory) {
-        dataDirectory.ifPresent(LocalDeployment::createDirectory);
         EmbeddedDynamoDb dynamoDb;
         // DynamoDB Local prints its configuration on stdout; stdout is the invoke mode's answer, so send it aside.
         PrintStream stdout = System.out;
@@ -66,6 +64,8 @@ public final class LocalDeployment implements AutoCloseable {
             dynamoDb = EmbeddedDynamoDb.start(dataDirectory.orElse(null), 0);
         } catch (IllegalStateException e) {
             throw StartupException.failure(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw StartupException.failure("--data-dir " + e.getMessage());
         } finally {
             System.setOut(stdout);
         }
@@ -108,13 +108,5 @@ public final class LocalDeployment implements AutoCloseable {
     public void close() {
         client.close();
         dynamoDb.close();
-    }
-
-    private static void createDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw StartupException.failure("--data-dir " + directory + ": cannot be created (" + e.getMessage() + ")");
-        }
     }
 }
