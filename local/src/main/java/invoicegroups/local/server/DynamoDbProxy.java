@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Passes DynamoDB API calls ({@code X-Amz-Target: DynamoDB_20120810.*}) on to the embedded DynamoDB Local, the body
@@ -22,6 +24,8 @@ import java.util.Set;
 public final class DynamoDbProxy {
 
     public static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Headers the JDK's client sets itself, or that describe one hop only. */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect",
             "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "date", "via",
@@ -40,6 +44,17 @@ public final class DynamoDbProxy {
     }
 
     public HttpReply forward(HttpRequest request) {
+        String target = request.header("X-Amz-Target");
+        String operation = target == null ? "" : target.substring(Math.min(target.length(), TARGET_PREFIX.length()));
+        String authorization = request.header("Authorization");
+        if (authorization != null && !DynamoDbInput.signatureV4(authorization)) {
+            return error(DynamoDbInput.INCOMPLETE_SIGNATURE,
+                    "the Authorization header is not AWS Signature Version 4 (Credential=KEY/DATE/REGION/SERVICE/aws4_request)");
+        }
+        Optional<String> malformed = DynamoDbInput.problem(operation, request.body());
+        if (malformed.isPresent()) {
+            return error(DynamoDbInput.SERIALIZATION, malformed.get());
+        }
         java.net.http.HttpRequest.Builder forwarded = java.net.http.HttpRequest.newBuilder(dynamoDb.resolve("/"))
                 .timeout(CALL_TIMEOUT)
                 .POST(BodyPublishers.ofByteArray(request.body()));
@@ -73,5 +88,13 @@ public final class DynamoDbProxy {
             }
         });
         return new HttpReply(response.statusCode(), headers, response.body());
+    }
+
+    /** DynamoDB's answer to a call it cannot take as it is. */
+    private static HttpReply error(String type, String problem) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("__type", type);
+        body.put("message", problem);
+        return HttpReply.of(400, CONTENT_TYPE, JSON.writeValueAsBytes(body));
     }
 }
