@@ -57,7 +57,7 @@ public final class LocalApi implements AutoCloseable {
         try {
             Options options = OptionsParser.parse(args);
             switch (options.mode()) {
-                case HELP -> out.print(OptionsParser.usage());
+                case HELP -> out.print(OptionsParser.usage(args));
                 case VERSION -> out.print(OptionsParser.version());
                 case INVOKE -> invoke(options, out, err);
                 case SERVE -> {

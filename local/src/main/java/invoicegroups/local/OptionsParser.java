@@ -52,7 +52,16 @@ public final class OptionsParser {
 
     /** The usage, generated from the same definitions that parse. */
     public static String usage() {
-        return commandLine(new RunnerCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+        return usage(List.of());
+    }
+
+    /** The usage of the command {@code args} ask help for: the runner's, or {@code invoke}'s. */
+    public static String usage(List<String> args) {
+        CommandLine commandLine = commandLine(new RunnerCommand());
+        if (args.contains("invoke")) {
+            commandLine = commandLine.getSubcommands().get("invoke");
+        }
+        return commandLine.getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
     /** The version lines of {@code --version}. */

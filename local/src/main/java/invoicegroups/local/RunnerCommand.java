@@ -20,6 +20,7 @@ import picocli.CommandLine.TypeConversionException;
         mixinStandardHelpOptions = true,
         versionProvider = RunnerVersion.class,
         usageHelpWidth = 110,
+        sortOptions = false,
         subcommands = RunnerCommand.Invoke.class,
         description = {
             "Serves GET /invoice_groups on http://localhost:PORT as the stack's REST API with its Cognito authorizer,"

@@ -20,6 +20,9 @@ final class BodyReader {
     /** How reading a body ended. */
     enum Outcome { READ, TOO_LARGE, TIMEOUT, THROTTLED, FAILED }
 
+    /** The most a body's buffer starts with, whatever its declared length. */
+    static final int INITIAL_CAPACITY = 64 * 1024;
+
     private final AtomicLong memoryLeft;
     private final ScheduledExecutorService timer;
     private final long timeoutNanos;
@@ -71,8 +74,10 @@ final class BodyReader {
             this.request = request;
             this.route = route;
             this.done = done;
+            // What the client declares is not yet there: a slow client announcing 16 MB gets 16 MB of heap only as
+            // it sends them.
             long declared = request.getLength();
-            this.buffer = new byte[(int) Math.max(0, Math.min(declared, route.maxBody()))];
+            this.buffer = new byte[(int) Math.max(0, Math.min(declared, INITIAL_CAPACITY))];
         }
 
         void start() {
