@@ -108,6 +108,21 @@ class CommandLineTest {
         assertThat(CommandOutcome.run("invoke", "--help").out()).contains("EVENT_FILE");
     }
 
+    @Test
+    void theReadmesOptionsTableNamesEveryOptionTheRunnerTakes() throws IOException {
+        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+        String options = readme.substring(readme.indexOf("### Options"), readme.indexOf("### How the local flow maps"));
+        picocli.CommandLine commandLine = new picocli.CommandLine(new RunnerCommand());
+
+        List<String> firstCells = options.lines().filter(line -> line.startsWith("| `"))
+                .map(line -> line.substring(0, line.indexOf(" |", 2))).toList();
+        for (picocli.CommandLine.Model.OptionSpec option : commandLine.getCommandSpec().options()) {
+            assertThat(firstCells).as(option.longestName()).anyMatch(cell -> cell.contains("`" + option.longestName())
+                    || cell.contains(" " + option.longestName()));
+        }
+        assertThat(options).contains("| `invoke EVENT_FILE` |");
+    }
+
     private static void assertUsageError(CommandOutcome outcome, String line) {
         assertThat(outcome.status()).isEqualTo(2);
         assertThat(outcome.err().strip()).isEqualTo(line);
