@@ -21,6 +21,7 @@ public enum ErrorShape {
                 case TOO_LARGE -> message(413, "Request Too Long");
                 case TOO_MANY_HEADERS -> message(431, "Request Header Fields Too Large");
                 case THROTTLED -> message(429, "Too Many Requests");
+                case FOREIGN_HOST -> message(403, "Forbidden");
                 case INTERNAL -> message(500, "Internal server error");
             };
         }
@@ -36,6 +37,7 @@ public enum ErrorShape {
                 case TOO_LARGE -> 413;
                 case TOO_MANY_HEADERS -> 431;
                 case THROTTLED -> 429;
+                case FOREIGN_HOST -> 400;
                 case INTERNAL -> 500;
             };
             Map<String, String> body = new LinkedHashMap<>();
@@ -118,6 +120,10 @@ public enum ErrorShape {
             case THROTTLED -> {
                 status = 400;
                 type = throttled;
+            }
+            case FOREIGN_HOST -> {
+                status = 403;
+                type = "AccessDeniedException";
             }
             default -> {
                 status = 500;

@@ -233,6 +233,10 @@ public final class LocalServer implements AutoCloseable {
             long started = System.nanoTime();
             Route route = routes.resolve(request);
             Exchange exchange = new Exchange(request, response, callback, route, started, accessLog);
+            if (host.isLoopbackAddress() && !loopbackName(request.getHttpURI().getHost())) {
+                exchange.refuse(Refusal.FOREIGN_HOST, "this server answers requests for localhost only");
+                return true;
+            }
             if (request.getHeaders().size() > limits.maxHeaderFields()) {
                 exchange.refuse(Refusal.TOO_MANY_HEADERS, "more than " + limits.maxHeaderFields() + " header fields");
                 return true;
@@ -327,6 +331,35 @@ public final class LocalServer implements AutoCloseable {
             }
             accessLog.printf("%s %s %s %d ms%s%n", request.getMethod(), target, status,
                     (System.nanoTime() - started) / 1_000_000, note);
+        }
+    }
+
+    /**
+     * Whether a request's host (its {@code Host} header) is a name of this machine's loopback interface: localhost,
+     * a {@code .localhost} name (RFC 6761; browsers resolve them to loopback themselves) or a loopback address.
+     * A request without one (HTTP/1.0) is let through: browsers always send it.
+     */
+    static boolean loopbackName(String host) {
+        if (host == null || host.isEmpty()) {
+            return true;
+        }
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("localhost") || name.endsWith(".localhost")) {
+            return true;
+        }
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        boolean ipv4 = name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = name.contains(":") && name.matches("[0-9a-f:.]+");
+        if (!ipv4 && !ipv6) {
+            return false;
+        }
+        try {
+            // An address literal: no lookup happens for one.
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return false;
         }
     }
 

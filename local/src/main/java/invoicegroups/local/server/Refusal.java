@@ -12,6 +12,11 @@ public enum Refusal {
     TOO_MANY_HEADERS,
     /** Bodies being read take all the memory set aside for them. */
     THROTTLED,
+    /**
+     * A request naming another host while the runner listens on loopback only: a web page that rebound its own name
+     * to 127.0.0.1 (DNS rebinding) to read the runner from the developer's browser.
+     */
+    FOREIGN_HOST,
     /** A fault of the runner's own (a bug, DynamoDB Local failing). */
     INTERNAL
 }
