@@ -57,7 +57,7 @@ public final class LocalDeployment implements AutoCloseable {
     /** @param dataDirectory where DynamoDB Local keeps its data; empty: in memory */
     public static LocalDeployment start(Optional<Path> dataDirectory) {
         EmbeddedDynamoDb dynamoDb;
-        // DynamoDB Local prints its configuration on stdout; stdout is the invoke mode's answer, so send it aside.
+        // Whatever DynamoDB Local prints while starting goes to stderr: stdout is the invoke mode's answer.
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
