@@ -1,18 +1,16 @@
 package invoicegroups.dynamodblocal;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantRegistryTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -28,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
- * DynamoDB Local running inside this JVM on a free loopback port: in memory, or persisted to a directory.
+ * DynamoDB Local running inside this JVM on a loopback port: in memory, or persisted to a directory kept private.
  *
  * <p>Its credentials and region are placeholders: DynamoDB Local accepts any, but the SDK insists on having some.
  */
@@ -38,11 +36,23 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
-    private final DynamoDBProxyServer server;
+    /**
+     * The one database file DynamoDB Local keeps in a data directory: shared by every access key and region (its
+     * {@code -sharedDb} mode), so a client with other placeholder credentials still sees the same tables.
+     */
+    public static final String DATABASE_FILE = "shared-local-instance.db";
+    /** The file earlier versions used (access key {@code local}, region us-east-1): taken over once, if present. */
+    static final String EARLIER_DATABASE_FILE = "local_us-east-1.db";
+    /** No request is refused for being slow on loopback; a connection idle this long is closed. */
+    private static final long IDLE_TIMEOUT_MILLIS = 30_000;
+
+    private final Server server;
+    private final LocalDynamoDBServerHandler handler;
     private final URI endpoint;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
+    private EmbeddedDynamoDb(Server server, LocalDynamoDBServerHandler handler, int port) {
         this.server = server;
+        this.handler = handler;
         this.endpoint = URI.create("http://127.0.0.1:" + port);
     }
 
@@ -52,25 +62,54 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     }
 
     /**
-     * Starts DynamoDB Local.
+     * Starts DynamoDB Local on the loopback interface (127.0.0.1) only: it answers anyone who reaches it, without
+     * authentication, and the tables it holds may hold secrets.
+     *
+     * <p>DynamoDB Local's own launcher ({@code ServerRunner}) listens on every interface and offers no option to
+     * choose one, so its handler is put behind a Jetty server of ours instead: the same handler and database classes
+     * the launcher builds, with CORS answered for no origin (a web page in the developer's browser cannot read it).
+     * With a data directory, the directory is made readable by its owner only (0700) and its database file is
+     * created 0600 before DynamoDB Local opens it; SQLite gives its journal files the database file's mode.
      *
      * @param dataDirectory where to keep the data between runs, or {@code null} to keep it in memory
      * @param port the port to listen on, or 0 for a free one
      */
     public static EmbeddedDynamoDb start(Path dataDirectory, int port) {
-        int chosenPort = port == 0 ? freePort() : port;
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(chosenPort), "-disableTelemetry"));
-        if (dataDirectory == null) {
-            args.add("-inMemory");
-        } else {
-            args.addAll(List.of("-dbPath", dataDirectory.toAbsolutePath().toString()));
+        if (dataDirectory != null) {
+            PrivateFiles.prepare(dataDirectory, DATABASE_FILE, EARLIER_DATABASE_FILE);
         }
+        Server server = new Server(threads());
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            LocalDynamoDBRequestHandler database = new LocalDynamoDBRequestHandler(port, dataDirectory == null,
+                    dataDirectory == null ? null : dataDirectory.toAbsolutePath().toString(), true, false);
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+            connector.setPort(port);
+            connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+            server.addConnector(connector);
+            // An empty allow-list: no Access-Control-Allow-Origin for any page (the launcher's default is "*").
+            LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(database, "");
+            server.setHandler(handler);
             server.start();
-            return new EmbeddedDynamoDb(server, chosenPort);
+            return new EmbeddedDynamoDb(server, handler, connector.getLocalPort());
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local could not start on port " + chosenPort + ": " + e.getMessage(), e);
+            stopQuietly(server);
+            throw new IllegalStateException("DynamoDB Local could not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static QueuedThreadPool threads() {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("dynamodb-local");
+        threads.setDaemon(true);
+        return threads;
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // already failing: the start's error is the one to report
         }
     }
 
@@ -151,14 +190,10 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+        } finally {
+            // What DynamoDB Local's own server does after stopping: close the database.
+            handler.close();
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for DynamoDB Local", e);
-        }
-    }
 }

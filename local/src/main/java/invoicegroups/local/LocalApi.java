@@ -15,6 +15,7 @@ import invoicegroups.local.gateway.EventInvoker;
 import invoicegroups.local.gateway.LambdaAuthorizer;
 import invoicegroups.local.gateway.RestApiFront;
 import invoicegroups.local.server.DynamoDbProxy;
+import invoicegroups.local.server.Limits;
 import invoicegroups.local.server.LocalServer;
 import java.io.PrintStream;
 import java.net.URI;
@@ -29,30 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * localhost; {@code ... invoke <event-file>} runs the handler once on an API Gateway event.
  */
 public final class LocalApi implements AutoCloseable {
-
-    static final String USAGE = """
-            Usage: java -jar local/target/invoice-groups-local.jar [options]
-                   java -jar local/target/invoice-groups-local.jar [data options] invoke EVENT_FILE
-
-            Serves GET /invoice_groups on http://localhost:PORT as the stack's REST API with its Lambda authorizer,
-            with a Cognito-compatible token endpoint (POST /oauth2/token), Cognito's user-pool-client API and
-            DynamoDB's API (POST / by X-Amz-Target) and DynamoDB Local, all in this process.
-
-              --port N             HTTP port (default 8080; 0 picks a free one)
-              --data-dir DIR       keep DynamoDB Local's data in DIR between runs (default: in memory)
-              --data-file FILE     load the invoice groups in FILE instead of the bundled sample data
-                                   ({"tenant id": [invoice group, ...], ...}, invoice groups as the API returns them)
-              --generate N         also write N synthetic invoice groups (1 to 10000000) for the tenant given with
-              --tenant TENANT      (ids ig_TENANT_gen_000000001 ...)
-              --access-token-validity MINUTES
-                                   lifetime of access tokens for app clients that set none (5 to 1440, default 60)
-              --cognito-rate-limit N
-                                   answer TooManyRequestsException beyond N user-pool-client API calls per second
-                                   (default: no limit)
-              invoke EVENT_FILE    run the handler once on an API Gateway REST API (payload 1.0) event, e.g.
-                                   events/first-page.json, print its response and exit
-              --help               this text
-            """;
 
     private final LocalServer server;
     private final LocalDeployment deployment;
@@ -79,9 +56,15 @@ public final class LocalApi implements AutoCloseable {
         try {
             Options options = OptionsParser.parse(args);
             switch (options.mode()) {
-                case HELP -> out.print(USAGE);
+                case HELP -> out.print(OptionsParser.usage(args));
+                case VERSION -> out.print(OptionsParser.version());
                 case INVOKE -> invoke(options, out, err);
                 case SERVE -> {
+                    if (!options.host().isLoopbackAddress()) {
+                        err.println("warning: listening on " + options.host().getHostAddress() + ", not on loopback:"
+                                + " whoever reaches it can read and change the tenant registry, the app clients and"
+                                + " their secrets (the AWS API paths take any credentials)");
+                    }
                     LocalApi api = start(options, SigningKey.generate(), out);
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                         out.println("stopping");
@@ -107,9 +90,14 @@ public final class LocalApi implements AutoCloseable {
      * @param console where the banner, progress and the access log go
      */
     public static LocalApi start(Options options, SigningKey key, PrintStream console) {
+        return start(options, key, console, Limits.DEFAULT);
+    }
+
+    /** @param limits the HTTP server's timeouts and limits (tests shorten them) */
+    public static LocalApi start(Options options, SigningKey key, PrintStream console, Limits limits) {
         long started = System.nanoTime();
         LocalData data = LocalData.of(options);
-        LocalServer server = LocalServer.bind(options.port());
+        LocalServer server = LocalServer.bind(options.host(), options.port(), limits);
         LocalDeployment deployment = null;
         try {
             deployment = LocalDeployment.start(options.dataDirectory());
@@ -152,7 +140,7 @@ public final class LocalApi implements AutoCloseable {
         }
     }
 
-    /** {@code http://localhost:<port>}. */
+    /** {@code http://localhost:<port>} (or the {@code --host} address when it is not loopback). */
     public URI baseUri() {
         return server.baseUri();
     }

@@ -12,10 +12,9 @@ import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantClaim;
 import invoicegroups.table.TenantRegistryTable;
 import invoicegroups.tokencustomizer.TenantClaimTrigger;
-import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -58,15 +57,16 @@ public final class LocalDeployment implements AutoCloseable {
 
     /** @param dataDirectory where DynamoDB Local keeps its data; empty: in memory */
     public static LocalDeployment start(Optional<Path> dataDirectory) {
-        dataDirectory.ifPresent(LocalDeployment::createDirectory);
         EmbeddedDynamoDb dynamoDb;
-        // DynamoDB Local prints its configuration on stdout; stdout is the invoke mode's answer, so send it aside.
+        // Whatever DynamoDB Local prints while starting goes to stderr: stdout is the invoke mode's answer.
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
             dynamoDb = EmbeddedDynamoDb.start(dataDirectory.orElse(null), 0);
         } catch (IllegalStateException e) {
             throw StartupException.failure(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw StartupException.failure("--data-dir " + e.getMessage());
         } finally {
             System.setOut(stdout);
         }
@@ -125,13 +125,5 @@ public final class LocalDeployment implements AutoCloseable {
     public void close() {
         client.close();
         dynamoDb.close();
-    }
-
-    private static void createDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw StartupException.failure("--data-dir " + directory + ": cannot be created (" + e.getMessage() + ")");
-        }
     }
 }

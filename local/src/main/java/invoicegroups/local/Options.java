@@ -1,6 +1,7 @@
 package invoicegroups.local;
 
 import invoicegroups.local.cognito.LocalUserPool;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /**
  * The runner's command line.
  *
- * @param mode serve the API, invoke the handler once, or print the usage
+ * @param mode serve the API, invoke the handler once, or print the usage or the version
+ * @param host the address the HTTP server listens on (loopback unless {@code --host} says otherwise)
  * @param port the HTTP port (0: any free port)
  * @param dataDirectory where DynamoDB Local keeps its data; empty: in memory
  * @param dataFile invoice groups to load instead of the bundled sample data
@@ -19,6 +21,7 @@ import java.util.Optional;
  */
 public record Options(
         Mode mode,
+        InetAddress host,
         int port,
         Optional<Path> dataDirectory,
         Optional<Path> dataFile,
@@ -28,44 +31,52 @@ public record Options(
         int cognitoRequestsPerSecond) {
 
     public static final int DEFAULT_PORT = 8080;
+    /** 127.0.0.1: the runner answers this machine only. */
+    public static final InetAddress DEFAULT_HOST = InetAddress.getLoopbackAddress();
 
-    public enum Mode { SERVE, INVOKE, HELP }
+    public enum Mode { SERVE, INVOKE, HELP, VERSION }
 
     /** {@code --generate count --tenant tenantId}. */
     public record Generate(int count, String tenantId) {
     }
 
-    /** The defaults: serve on 8080, in memory, with the bundled sample data. */
+    /** The defaults: serve on 127.0.0.1:8080, in memory, with the bundled sample data. */
     public static Options defaults() {
-        return new Options(Mode.SERVE, DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), LocalUserPool.DEFAULT_ACCESS_TOKEN_VALIDITY, 0);
+        return new Options(Mode.SERVE, DEFAULT_HOST, DEFAULT_PORT, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), LocalUserPool.DEFAULT_ACCESS_TOKEN_VALIDITY, 0);
+    }
+
+    public Options withHost(InetAddress value) {
+        return new Options(mode, value, port, dataDirectory, dataFile, generate, eventFile, accessTokenValidity,
+                cognitoRequestsPerSecond);
     }
 
     public Options withPort(int value) {
-        return new Options(mode, value, dataDirectory, dataFile, generate, eventFile, accessTokenValidity,
+        return new Options(mode, host, value, dataDirectory, dataFile, generate, eventFile, accessTokenValidity,
                 cognitoRequestsPerSecond);
     }
 
     public Options withDataDirectory(Path value) {
-        return new Options(mode, port, Optional.of(value), dataFile, generate, eventFile, accessTokenValidity,
+        return new Options(mode, host, port, Optional.of(value), dataFile, generate, eventFile, accessTokenValidity,
                 cognitoRequestsPerSecond);
     }
 
     public Options withDataFile(Path value) {
-        return new Options(mode, port, dataDirectory, Optional.of(value), generate, eventFile, accessTokenValidity,
-                cognitoRequestsPerSecond);
+        return new Options(mode, host, port, dataDirectory, Optional.of(value), generate, eventFile,
+                accessTokenValidity, cognitoRequestsPerSecond);
     }
 
     public Options withAccessTokenValidity(Duration value) {
-        return new Options(mode, port, dataDirectory, dataFile, generate, eventFile, value, cognitoRequestsPerSecond);
+        return new Options(mode, host, port, dataDirectory, dataFile, generate, eventFile, value,
+                cognitoRequestsPerSecond);
     }
 
     public Options withCognitoRequestsPerSecond(int value) {
-        return new Options(mode, port, dataDirectory, dataFile, generate, eventFile, accessTokenValidity, value);
+        return new Options(mode, host, port, dataDirectory, dataFile, generate, eventFile, accessTokenValidity, value);
     }
 
     public Options withGenerate(Generate value) {
-        return new Options(mode, port, dataDirectory, dataFile, Optional.of(value), eventFile, accessTokenValidity,
-                cognitoRequestsPerSecond);
+        return new Options(mode, host, port, dataDirectory, dataFile, Optional.of(value), eventFile,
+                accessTokenValidity, cognitoRequestsPerSecond);
     }
 }

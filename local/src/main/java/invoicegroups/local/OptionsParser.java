@@ -2,136 +2,111 @@ package invoicegroups.local;
 
 import invoicegroups.local.Options.Generate;
 import invoicegroups.local.Options.Mode;
-import invoicegroups.local.cognito.LocalUserPool;
-import invoicegroups.table.TenantId;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Reads the runner's command line into {@link Options}; anything it does not understand is a one-line usage error. */
+/**
+ * Reads the runner's command line ({@link RunnerCommand}, with picocli) into {@link Options}; anything it does not
+ * understand is a one-line usage error (exit status 2): an unknown option, a missing or bad value, an option given
+ * twice.
+ */
 public final class OptionsParser {
-
-    /** The most synthetic invoice groups one run generates: enough for load tests, not enough to fill a disk. */
-    static final int MAX_GENERATED = 10_000_000;
 
     private OptionsParser() {
     }
 
     public static Options parse(List<String> args) {
-        Deque<String> rest = new ArrayDeque<>();
-        for (String arg : args) {
-            // --name=value is the same as --name value
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 2) {
-                rest.add(arg.substring(0, equals));
-                rest.add(arg.substring(equals + 1));
-            } else {
-                rest.add(arg);
-            }
+        RunnerCommand command = new RunnerCommand();
+        CommandLine commandLine = commandLine(command);
+        ParseResult parsed;
+        try {
+            parsed = commandLine.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw StartupException.usage(message(e));
         }
-        Mode mode = Mode.SERVE;
-        int port = Options.DEFAULT_PORT;
-        Optional<Path> dataDirectory = Optional.empty();
-        Optional<Path> dataFile = Optional.empty();
-        Optional<Integer> generate = Optional.empty();
-        Optional<String> tenant = Optional.empty();
-        Optional<Path> eventFile = Optional.empty();
-        Duration accessTokenValidity = LocalUserPool.DEFAULT_ACCESS_TOKEN_VALIDITY;
-        int cognitoRequestsPerSecond = 0;
-        boolean help = false;
-        while (!rest.isEmpty()) {
-            String arg = rest.removeFirst();
-            switch (arg) {
-                case "--help", "-h" -> help = true;
-                case "--port" -> port = port(value(arg, rest));
-                case "--data-dir" -> dataDirectory = Optional.of(Path.of(value(arg, rest)));
-                case "--data-file" -> dataFile = Optional.of(Path.of(value(arg, rest)));
-                case "--generate" -> generate = Optional.of(count(value(arg, rest)));
-                case "--tenant" -> tenant = Optional.of(tenant(value(arg, rest)));
-                case "--access-token-validity" -> accessTokenValidity = minutes(value(arg, rest));
-                case "--cognito-rate-limit" -> cognitoRequestsPerSecond = perSecond(value(arg, rest));
-                case "invoke" -> {
-                    if (mode == Mode.INVOKE) {
-                        throw StartupException.usage("invoke takes one event file");
-                    }
-                    mode = Mode.INVOKE;
-                    eventFile = Optional.of(Path.of(value(arg, rest)));
-                }
-                default -> throw StartupException.usage(arg.startsWith("-")
-                        ? "unknown option " + arg + " (see --help)"
-                        : "unexpected argument " + arg + " (see --help)");
-            }
+        ParseResult invoke = parsed.subcommand();
+        if (parsed.isUsageHelpRequested() || (invoke != null && invoke.isUsageHelpRequested())) {
+            return mode(Mode.HELP, command, Optional.empty());
         }
-        if (help) {
-            mode = Mode.HELP;
+        if (parsed.isVersionHelpRequested() || (invoke != null && invoke.isVersionHelpRequested())) {
+            return mode(Mode.VERSION, command, Optional.empty());
         }
-        if (generate.isPresent() != tenant.isPresent()) {
+        if ((command.generate == null) != (command.tenant == null)) {
             throw StartupException.usage("--generate and --tenant go together: --generate N --tenant TENANT");
         }
-        Optional<String> generateFor = tenant;
-        Optional<Generate> generated = generate.map(count -> new Generate(count, generateFor.get()));
-        return new Options(mode, port, dataDirectory, dataFile, generated, eventFile, accessTokenValidity,
-                cognitoRequestsPerSecond);
+        if (invoke != null) {
+            RunnerCommand.Invoke event = (RunnerCommand.Invoke) invoke.commandSpec().userObject();
+            return mode(Mode.INVOKE, command, Optional.of(event.eventFile));
+        }
+        return mode(Mode.SERVE, command, Optional.empty());
     }
 
-    private static String value(String option, Deque<String> rest) {
-        if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
-            throw StartupException.usage(option + " needs a value (see --help)");
-        }
-        return rest.removeFirst();
+    /** The usage, generated from the same definitions that parse. */
+    public static String usage() {
+        return usage(List.of());
     }
 
-    private static int port(String value) {
-        int port = integer("--port", value);
-        if (port < 0 || port > 65535) {
-            throw StartupException.usage("--port must be from 0 to 65535, not " + value);
+    /** The usage of the command {@code args} ask help for: the runner's, or {@code invoke}'s. */
+    public static String usage(List<String> args) {
+        CommandLine commandLine = commandLine(new RunnerCommand());
+        if (args.contains("invoke")) {
+            commandLine = commandLine.getSubcommands().get("invoke");
         }
-        return port;
+        return commandLine.getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
-    private static int count(String value) {
-        int count = integer("--generate", value);
-        if (count < 1 || count > MAX_GENERATED) {
-            throw StartupException.usage("--generate must be from 1 to " + MAX_GENERATED + ", not " + value);
-        }
-        return count;
+    /** The version lines of {@code --version}. */
+    public static String version() {
+        return String.join(System.lineSeparator(), new RunnerVersion().getVersion()) + System.lineSeparator();
     }
 
-    private static String tenant(String value) {
-        if (!TenantId.isValid(value)) {
-            throw StartupException.usage("--tenant must be " + TenantId.RULE);
-        }
-        return value;
+    private static CommandLine commandLine(RunnerCommand command) {
+        // Given twice, a single-valued option is an error, not "the last one wins".
+        return new CommandLine(command).setOverwrittenOptionsAllowed(false);
     }
 
-    /** Minutes, within Cognito's bounds for an access token's lifetime (5 minutes to 1 day). */
-    private static Duration minutes(String value) {
-        Duration minutes = Duration.ofMinutes(integer("--access-token-validity", value));
-        if (minutes.compareTo(LocalUserPool.MIN_ACCESS_TOKEN_VALIDITY) < 0
-                || minutes.compareTo(LocalUserPool.MAX_ACCESS_TOKEN_VALIDITY) > 0) {
-            throw StartupException.usage("--access-token-validity must be from "
-                    + LocalUserPool.MIN_ACCESS_TOKEN_VALIDITY.toMinutes() + " to "
-                    + LocalUserPool.MAX_ACCESS_TOKEN_VALIDITY.toMinutes() + " minutes, not " + value);
-        }
-        return minutes;
+    private static Options mode(Mode mode, RunnerCommand command, Optional<java.nio.file.Path> eventFile) {
+        Optional<Generate> generate = command.generate == null ? Optional.empty()
+                : Optional.of(new Generate(command.generate, command.tenant));
+        return new Options(mode, command.host, command.port, Optional.ofNullable(command.dataDirectory),
+                Optional.ofNullable(command.dataFile), generate, eventFile, command.accessTokenValidity,
+                command.cognitoRequestsPerSecond);
     }
 
-    private static int perSecond(String value) {
-        int perSecond = integer("--cognito-rate-limit", value);
-        if (perSecond < 1 || perSecond > 10_000) {
-            throw StartupException.usage("--cognito-rate-limit must be from 1 to 10000 calls per second, not " + value);
+    /** picocli's error, in the runner's words (and never with a suggestion list). */
+    private static String message(ParameterException e) {
+        if (e.getCause() instanceof TypeConversionException invalid) {
+            return invalid.getMessage();
         }
-        return perSecond;
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String argument = RunnerCommand.bounded(unmatched.getUnmatched().get(0));
+            return argument.startsWith("-")
+                    ? "unknown option " + argument + " (see --help)"
+                    : "unexpected argument " + argument + " (see --help)";
+        }
+        if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            return name(missing.getMissing().get(0)) + " needs a value (see --help)";
+        }
+        if (e instanceof OverwrittenOptionException twice) {
+            return name(twice.getOverwritten()) + " is given more than once: give it once (see --help)";
+        }
+        String line = String.valueOf(e.getMessage()).lines().findFirst().orElse("bad command line");
+        return line + " (see --help)";
     }
 
-    private static int integer(String option, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw StartupException.usage(option + " must be a whole number, not " + value);
+    private static String name(ArgSpec spec) {
+        if (spec instanceof OptionSpec option) {
+            return option.longestName();
         }
+        return spec.command().name().equals("invoke") ? "invoke" : spec.paramLabel();
     }
 }

@@ -65,6 +65,37 @@ class CommandLineTest {
         assertUsageError(CommandOutcome.run("--cognito-rate-limit", "0"),
                 "error: --cognito-rate-limit must be from 1 to 10000 calls per second, not 0");
         assertUsageError(CommandOutcome.run("serve"), "error: unexpected argument serve (see --help)");
+        assertUsageError(CommandOutcome.run("--host", "no such host.invalid"),
+                "error: --host must be an address of this machine, or a name that resolves to one, not no such host.invalid");
+        assertUsageError(CommandOutcome.run("invoke"), "error: invoke needs a value (see --help)");
+        assertUsageError(CommandOutcome.run("--port=8081", "--prot=1"), "error: unknown option --prot=1 (see --help)");
+    }
+
+    @Test
+    void aSingleValuedOptionGivenTwiceIsAUsageError() {
+        assertUsageError(CommandOutcome.run("--data-file", "a.json", "--data-file", "b.json"),
+                "error: --data-file is given more than once: give it once (see --help)");
+        assertUsageError(CommandOutcome.run("--port", "1", "--port=2"),
+                "error: --port is given more than once: give it once (see --help)");
+    }
+
+    @Test
+    void versionNamesTheRunnerAndWhatItRunsOn() {
+        CommandOutcome outcome = CommandOutcome.run("--version");
+
+        assertThat(outcome.status()).isZero();
+        assertThat(outcome.out()).startsWith("invoice-groups-local 1.0.0-SNAPSHOT")
+                .contains("DynamoDB Local 2.6.1", "Jetty 12.1.", "Java ");
+    }
+
+    @Test
+    void anAddressNotOfThisMachineIsAOneLineErrorAndExitStatusOne() throws Exception {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
+        CommandOutcome outcome = java("--host", "192.0.2.1", "--port", "0");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err().strip().lines().reduce((first, second) -> second).orElseThrow())
+                .startsWith("error: cannot listen on 192.0.2.1 port 0: ");
     }
 
     @Test
@@ -72,8 +103,24 @@ class CommandLineTest {
         CommandOutcome outcome = CommandOutcome.run("--help");
 
         assertThat(outcome.status()).isZero();
-        assertThat(outcome.out()).contains("--port", "--data-dir", "--data-file", "--generate", "--tenant", "--access-token-validity", "--cognito-rate-limit", "invoke",
-                "--help");
+        assertThat(outcome.out()).contains("--port", "--host", "--data-dir", "--data-file", "--generate", "--tenant",
+                "--access-token-validity", "--cognito-rate-limit", "invoke", "--help", "--version", "WARNING");
+        assertThat(CommandOutcome.run("invoke", "--help").out()).contains("EVENT_FILE");
+    }
+
+    @Test
+    void theReadmesOptionsTableNamesEveryOptionTheRunnerTakes() throws IOException {
+        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+        String options = readme.substring(readme.indexOf("### Options"), readme.indexOf("### How the local flow maps"));
+        picocli.CommandLine commandLine = new picocli.CommandLine(new RunnerCommand());
+
+        List<String> firstCells = options.lines().filter(line -> line.startsWith("| `"))
+                .map(line -> line.substring(0, line.indexOf(" |", 2))).toList();
+        for (picocli.CommandLine.Model.OptionSpec option : commandLine.getCommandSpec().options()) {
+            assertThat(firstCells).as(option.longestName()).anyMatch(cell -> cell.contains("`" + option.longestName())
+                    || cell.contains(" " + option.longestName()));
+        }
+        assertThat(options).contains("| `invoke EVENT_FILE` |");
     }
 
     private static void assertUsageError(CommandOutcome outcome, String line) {

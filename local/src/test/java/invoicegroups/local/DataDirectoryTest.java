@@ -1,6 +1,7 @@
 package invoicegroups.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.cognito.LocalUserPool;
@@ -8,9 +9,15 @@ import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
@@ -18,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * {@code --data-dir} keeps the tables (invoice groups, registry) and the app clients between runs; without it, every
- * run starts from the data file alone.
+ * {@code --data-dir} keeps the tables (invoice groups, registry) and the app clients between runs, readable by their
+ * owner only; without it, every run starts from the data file alone.
  */
 class DataDirectoryTest {
 
@@ -77,6 +84,58 @@ class DataDirectoryTest {
             // A demo tenant suspended in the first run stays suspended: the start-up registration leaves it alone.
             assertThat(second.requestToken(RunningLocalApi.basic("acme-demo", "acme-demo-secret"),
                     "grant_type=client_credentials").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theDataDirectoryIsReadableByItsOwnerOnlyWhateverCredentialsWrite() throws IOException {
+        assumeTrue(Files.getFileStore(directory).supportsFileAttributeView("posix"), "POSIX permissions");
+        Path data = directory.resolve("private");
+        try (RunningLocalApi local = RunningLocalApi.start(Options.defaults().withPort(0).withDataDirectory(data));
+                DynamoDbClient other = DynamoDbClient.builder().endpointOverride(local.api.baseUri())
+                        .region(Region.EU_WEST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("other", "x")))
+                        .httpClient(UrlConnectionHttpClient.create()).build()) {
+            // Other credentials and another region reach the same tables (one database file), so no other file.
+            assertThat(other.scan(scan -> scan.tableName("invoice-groups")).count()).isEqualTo(19);
+            other.putItem(put -> put.tableName(TenantRegistryTable.DEFAULT_NAME).item(Map.of(
+                    TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS("written-by-other"))));
+            assertPrivate(data);
+        }
+        assertPrivate(data);
+        try (Stream<Path> files = Files.list(data)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("shared-local-instance.db");
+        }
+    }
+
+    @Test
+    void aDataDirectoryOfAnEarlierVersionIsTakenOverAndMadePrivate() throws IOException {
+        assumeTrue(Files.getFileStore(directory).supportsFileAttributeView("posix"), "POSIX permissions");
+        Path data = directory.resolve("earlier");
+        try (RunningLocalApi first = RunningLocalApi.start(Options.defaults().withPort(0).withDataDirectory(data))) {
+            first.token(DemoClients.ACME);
+        }
+        // As the earlier version left it: the access key's and region's file name, world-readable, in a 0755 directory.
+        Files.move(data.resolve("shared-local-instance.db"), data.resolve("local_us-east-1.db"));
+        Files.setPosixFilePermissions(data.resolve("local_us-east-1.db"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path nothing = Files.writeString(directory.resolve("empty.json"), "{}");
+
+        try (RunningLocalApi second = RunningLocalApi.start(
+                Options.defaults().withPort(0).withDataDirectory(data).withDataFile(nothing))) {
+            assertThat(ListingOverHttpTest.ids(RunningLocalApi.json(second.get("/invoice_groups?pageSize=100",
+                    second.token(DemoClients.ACME))))).hasSize(12);
+            assertPrivate(data);
+        }
+    }
+
+    private static void assertPrivate(Path data) throws IOException {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                        .as(file.toString()).isEqualTo("rw-------");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.local.cognito.DemoClient;
 import invoicegroups.local.cognito.SigningKey;
 import invoicegroups.local.cognito.UserPoolApi;
+import invoicegroups.local.server.Limits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -35,8 +36,8 @@ public final class RunningLocalApi implements AutoCloseable {
     public final LocalApi api;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningLocalApi(Options options, PrintStream console) {
-        this.api = LocalApi.start(options, key, console);
+    private RunningLocalApi(Options options, PrintStream console, Limits limits) {
+        this.api = LocalApi.start(options, key, console, limits);
     }
 
     /** In memory, the bundled sample data, a free port. */
@@ -45,12 +46,17 @@ public final class RunningLocalApi implements AutoCloseable {
     }
 
     public static RunningLocalApi start(Options options) {
-        return new RunningLocalApi(options, QUIET);
+        return new RunningLocalApi(options, QUIET, Limits.DEFAULT);
     }
 
     /** @param console where the banner and the access log go */
     public static RunningLocalApi start(Options options, PrintStream console) {
-        return new RunningLocalApi(options, console);
+        return new RunningLocalApi(options, console, Limits.DEFAULT);
+    }
+
+    /** @param limits the HTTP server's, shortened by tests that wait for a timeout */
+    public static RunningLocalApi start(Options options, PrintStream console, Limits limits) {
+        return new RunningLocalApi(options, console, limits);
     }
 
     public URI uri(String pathAndQuery) {

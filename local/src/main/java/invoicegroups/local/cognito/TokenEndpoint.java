@@ -1,13 +1,11 @@
 package invoicegroups.local.cognito;
 
-import com.sun.net.httpserver.HttpExchange;
-import invoicegroups.local.server.Replies;
-import java.io.IOException;
+import invoicegroups.local.server.HttpReply;
+import invoicegroups.local.server.HttpRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,44 +27,37 @@ public final class TokenEndpoint {
         this.grant = grant;
     }
 
-    /** @return the status sent */
-    public int handle(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("POST")) {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            return error(exchange, new OAuthException(405, "invalid_request"));
+    /** @return the answer to send */
+    public HttpReply handle(HttpRequest exchange) {
+        if (!exchange.method().equals("POST")) {
+            return error(new OAuthException(405, "invalid_request")).with("Allow", "POST");
         }
         try {
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            String contentType = exchange.header("Content-Type");
             if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
                 throw OAuthException.invalidRequest();
             }
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            ClientCredentialsGrant.Granted granted =
-                    grant.accessToken(exchange.getRequestHeaders().getFirst("Authorization"), form);
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            Map<String, String> form = form(new String(exchange.body(), StandardCharsets.UTF_8));
+            ClientCredentialsGrant.Granted granted = grant.accessToken(exchange.header("Authorization"), form);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("access_token", granted.accessToken());
             body.put("expires_in", granted.validity().toSeconds());
             body.put("token_type", "Bearer");
-            Replies.send(exchange, 200, Map.of("Content-Type", List.of("application/json;charset=UTF-8")),
-                    JSON.writeValueAsBytes(body));
-            return 200;
+            return HttpReply.of(200, "application/json;charset=UTF-8", JSON.writeValueAsBytes(body))
+                    .with("Cache-Control", "no-store");
         } catch (OAuthException refused) {
-            return error(exchange, refused);
+            return error(refused);
         }
     }
 
-    private static int error(HttpExchange exchange, OAuthException refused) throws IOException {
-        if (refused.status() == 401) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic");
-        }
+    private static HttpReply error(OAuthException refused) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", refused.error());
         if (refused.description() != null) {
             body.put("error_description", refused.description());
         }
-        Replies.json(exchange, refused.status(), JSON.writeValueAsString(body));
-        return refused.status();
+        HttpReply reply = HttpReply.json(refused.status(), JSON.writeValueAsString(body));
+        return refused.status() == 401 ? reply.with("WWW-Authenticate", "Basic") : reply;
     }
 
     /** Decoded form parameters; a repeated one is an invalid request (RFC 6749, section 3.2). */

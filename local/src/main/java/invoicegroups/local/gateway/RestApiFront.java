@@ -3,12 +3,11 @@ package invoicegroups.local.gateway;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.sun.net.httpserver.HttpExchange;
 import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
 import invoicegroups.local.gateway.AuthorizerDecision.Refused;
 import invoicegroups.local.gateway.ProxyEvents.RequestIds;
-import invoicegroups.local.server.Replies;
-import java.io.IOException;
+import invoicegroups.local.server.HttpReply;
+import invoicegroups.local.server.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +28,8 @@ import java.util.Map;
 public final class RestApiFront {
 
     public static final String PATH = "/invoice_groups";
+    public static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
+    public static final String NOT_FOUND = "{\"message\":\"Not Found\"}";
     private static final String INTERNAL_SERVER_ERROR = "{\"message\":\"Internal server error\"}";
 
     private final LambdaAuthorizer authorizer;
@@ -44,33 +45,29 @@ public final class RestApiFront {
     }
 
     /** Any request the runner does not serve otherwise: API Gateway's 404, with its request ids. */
-    public int notFound(HttpExchange exchange) throws IOException {
-        identify(exchange, events.newRequestIds());
-        Replies.notFound(exchange);
-        return 404;
+    public HttpReply notFound(HttpRequest request) {
+        return identify(HttpReply.json(404, NOT_FOUND), events.newRequestIds());
     }
 
-    /** @return the status sent */
-    public int handle(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("GET")) {
+    /** @return the answer to send */
+    public HttpReply handle(HttpRequest exchange) {
+        if (!exchange.method().equals("GET")) {
             return notFound(exchange);
         }
         Instant now = clock.instant();
         RequestIds ids = events.newRequestIds();
-        identify(exchange, ids);
-        AuthorizerDecision decision = authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"));
+        AuthorizerDecision decision = authorizer.authorize(exchange.header("Authorization"));
         if (decision instanceof Refused refused) {
-            Replies.json(exchange, refused.status(), refused.body());
-            return refused.status();
+            return identify(HttpReply.json(refused.status(), refused.body()), ids);
         }
         LocalRequest request = new LocalRequest(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(),
-                rawQueryString(exchange),
-                exchange.getRequestHeaders(),
-                exchange.getProtocol(),
-                exchange.getRemoteAddress().getAddress().getHostAddress(),
-                exchange.getRequestBody().readAllBytes());
+                exchange.method(),
+                exchange.rawPath(),
+                exchange.rawQuery(),
+                exchange.headers(),
+                exchange.protocol(),
+                exchange.sourceIp(),
+                exchange.body());
         APIGatewayProxyRequestEvent event = events.event(PATH, request, (Allowed) decision, ids, now);
         APIGatewayProxyResponseEvent response;
         try {
@@ -81,21 +78,13 @@ public final class RestApiFront {
             response = null;
         }
         if (response == null || response.getStatusCode() == null || response.getStatusCode() < 100) {
-            Replies.json(exchange, 502, INTERNAL_SERVER_ERROR);
-            return 502;
+            return identify(HttpReply.json(502, INTERNAL_SERVER_ERROR), ids);
         }
-        Replies.send(exchange, response.getStatusCode(), headers(response), body(response));
-        return response.getStatusCode();
+        return identify(new HttpReply(response.getStatusCode(), headers(response), body(response)), ids);
     }
 
-    private static void identify(HttpExchange exchange, RequestIds ids) {
-        exchange.getResponseHeaders().set("x-amzn-RequestId", ids.requestId());
-        exchange.getResponseHeaders().set("x-amz-apigw-id", ids.apigwId());
-    }
-
-    private static String rawQueryString(HttpExchange exchange) {
-        String raw = exchange.getRequestURI().getRawQuery();
-        return raw == null ? "" : raw;
+    private static HttpReply identify(HttpReply reply, RequestIds ids) {
+        return reply.with("x-amzn-RequestId", ids.requestId()).with("x-amz-apigw-id", ids.apigwId());
     }
 
     private static Map<String, List<String>> headers(APIGatewayProxyResponseEvent response) {

@@ -1,8 +1,6 @@
 package invoicegroups.local.server;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import invoicegroups.local.StartupException;
 import invoicegroups.local.cognito.CognitoApiException;
 import invoicegroups.local.cognito.TokenEndpoint;
@@ -13,160 +11,407 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP server on localhost, bound to the loopback interface only: the API route, and beside it what Cognito and
- * DynamoDB serve in the deployed setup (the token endpoint, the signing keys, the user-pool-client API and the
- * DynamoDB API on {@code POST /}, told apart by {@code X-Amz-Target}), plus the OpenAPI document. Any other request
- * gets API Gateway's 404.
+ * The HTTP server on localhost (Jetty), bound to the loopback interface unless {@code --host} says otherwise: the API
+ * route, and beside it what Cognito and DynamoDB serve in the deployed setup (the token endpoint, the signing keys,
+ * the user-pool-client API and the DynamoDB API on {@code POST /}, told apart by {@code X-Amz-Target}), plus the
+ * OpenAPI document. Any other request gets API Gateway's 404.
+ *
+ * <p>Every request is held to {@link Limits}: the head's size and time, the body's size per route (read without a
+ * thread while it arrives, the excess never read), its time, and the memory all large bodies may hold at once. Every
+ * answer, the server's own included, is JSON in the shape of the service the route stands in for ({@link ErrorShape}).
  */
 public final class LocalServer implements AutoCloseable {
 
     public static final String JWKS_PATH = "/.well-known/jwks.json";
     static final String OPENAPI_PATH = "/openapi.yaml";
     static final String OPENAPI_RESOURCE = "openapi.yaml";
-    /** Enough for a laptop's benchmarks; more threads only queue on DynamoDB Local. */
-    private static final int REQUEST_THREADS = 32;
-    /** Seconds to let requests in flight finish when stopping. */
-    private static final int STOP_DELAY_SECONDS = 1;
+    /** The token request is a form of a few hundred bytes: room for long ids, secrets and scopes, no more. */
+    public static final int TOKEN_BODY_LIMIT = 16 * 1024;
+    /** The one API method takes no body; API Gateway would take up to 10 MB, the runner refuses far sooner. */
+    public static final int API_BODY_LIMIT = 64 * 1024;
+    /** Cognito's user-pool-client calls are small JSON documents. */
+    public static final int COGNITO_BODY_LIMIT = 256 * 1024;
+    /** DynamoDB's own limit for a request (BatchWriteItem, TransactWriteItems), which DynamoDB Local also enforces. */
+    public static final int DYNAMODB_BODY_LIMIT = 16 * 1024 * 1024;
+    /** Longest request target written to the access log. */
+    private static final int LOGGED_TARGET = 200;
+    /** Milliseconds to let requests in flight finish when stopping. */
+    private static final long STOP_TIMEOUT_MILLIS = 1_000;
 
     /** What the server serves; built once everything behind it has started. */
     public record Services(RestApiFront api, TokenEndpoint tokens, UserPoolApi userPool, DynamoDbProxy dynamoDb,
             JWKSet keys) {
     }
 
-    /** One route: answers the exchange and says which status it sent. */
-    private interface Route {
-        int handle(HttpExchange exchange) throws IOException;
-    }
+    private final Server server;
+    private final ServerConnector connector;
+    private final Limits limits;
+    private final InetAddress host;
+    private final ScheduledExecutorService timer;
 
-    private final HttpServer server;
-    private final ExecutorService requests;
-
-    private LocalServer(HttpServer server) {
+    private LocalServer(Server server, ServerConnector connector, Limits limits, InetAddress host) {
         this.server = server;
-        AtomicInteger threads = new AtomicInteger();
-        this.requests = Executors.newFixedThreadPool(REQUEST_THREADS, task -> {
-            Thread thread = new Thread(task, "local-api-" + threads.incrementAndGet());
+        this.connector = connector;
+        this.limits = limits;
+        this.host = host;
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "local-api-timer");
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    static {
-        // The JDK's HttpServer writes a response's headers and body apart: without TCP_NODELAY every small answer
-        // waits for the client's delayed ACK (about 40 ms), and bulk onboarding through the runner crawls. Read once,
-        // when the JDK's server configuration loads, so it must be set before the first HttpServer is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     /** Takes the port now, so a busy port fails before DynamoDB Local starts. */
-    public static LocalServer bind(int port) {
+    public static LocalServer bind(InetAddress host, int port, Limits limits) {
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
+        threads.setName("local-api");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(limits.maxHeaderBytes());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setIdleTimeout(limits.idleTimeout().toMillis());
+        // One acceptor and one selector: reading and writing never block a thread, so two cores need no more.
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host.getHostAddress());
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         try {
-            return new LocalServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
-        } catch (BindException e) {
-            throw StartupException.failure("port " + port + " is already in use: stop what is using it, or pick another with --port");
+            connector.open();
         } catch (IOException e) {
-            throw StartupException.failure("cannot listen on port " + port + ": " + e.getMessage());
+            // Jetty wraps the system's BindException: "Address already in use", or an address not of this machine.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof BindException && String.valueOf(cause.getMessage()).contains("in use")) {
+                throw StartupException.failure("port " + port
+                        + " is already in use: stop what is using it, or pick another with --port");
+            }
+            throw StartupException.failure("cannot listen on " + host.getHostAddress() + " port " + port + ": "
+                    + cause.getMessage());
         }
+        return new LocalServer(server, connector, limits, host);
     }
 
-    /** {@code http://localhost:<port>}: the issuer of the tokens and the base of every URL printed. */
+    /**
+     * {@code http://localhost:<port>}, or the address asked for with {@code --host} when it is neither loopback nor
+     * every interface: the issuer of the tokens and the base of every URL printed.
+     */
     public URI baseUri() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        int port = connector.getLocalPort();
+        if (host.isLoopbackAddress() || host.isAnyLocalAddress()) {
+            return URI.create("http://localhost:" + port);
+        }
+        String address = host.getHostAddress();
+        return URI.create("http://" + (host instanceof Inet6Address ? "[" + address + "]" : address) + ":" + port);
     }
 
     public void start(Services services, PrintStream accessLog) {
-        byte[] jwks = services.keys().toString().getBytes(StandardCharsets.UTF_8);
-        byte[] openApi = resource(OPENAPI_RESOURCE);
-        Map<String, Route> routes = Map.of(
-                RestApiFront.PATH, services.api()::handle,
-                TokenEndpoint.PATH, services.tokens()::handle,
-                JWKS_PATH, exchange -> document(exchange, services, "application/json", jwks),
-                OPENAPI_PATH, exchange -> document(exchange, services, "application/yaml", openApi),
-                "/", exchange -> awsApi(exchange, services));
-        server.createContext("/", exchange -> {
-            long started = System.nanoTime();
-            int status = 500;
-            try {
-                status = routes.getOrDefault(exchange.getRequestURI().getRawPath(), services.api()::notFound)
-                        .handle(exchange);
-            } catch (RuntimeException | IOException e) {
-                e.printStackTrace();
-                Replies.json(exchange, 500, "{\"message\":\"Internal Server Error\"}");
-            } finally {
-                accessLog.printf("%s %s %d %d ms%n", exchange.getRequestMethod(), exchange.getRequestURI(), status,
-                        (System.nanoTime() - started) / 1_000_000);
-            }
-        });
-        server.setExecutor(requests);
-        server.start();
+        Routes routes = new Routes(services, resource(OPENAPI_RESOURCE));
+        BodyReader bodies = new BodyReader(limits.bodyMemory(), timer, limits.bodyTimeout().toNanos());
+        server.setHandler(new Dispatch(routes, bodies, accessLog));
+        server.setErrorHandler(new JsonErrors(request -> routes.resolve(request).shape()));
+        timer.scheduleWithFixedDelay(new HeaderDeadline(connector, limits.headerTimeout().toNanos()),
+                HeaderDeadline.PERIOD_MILLIS, HeaderDeadline.PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw StartupException.failure("the HTTP server could not start: " + e.getMessage());
+        }
     }
 
     @Override
     public void close() {
-        server.stop(STOP_DELAY_SECONDS);
-        requests.shutdownNow();
+        timer.shutdownNow();
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping anyway: nothing more to do with a server that will not stop cleanly
+        }
     }
 
-    /** {@code POST /}: an AWS JSON API call, Cognito's or DynamoDB's by its {@code X-Amz-Target}. */
-    private static int awsApi(HttpExchange exchange, Services services) throws IOException {
-        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        if (!exchange.getRequestMethod().equals("POST") || target == null) {
-            return services.api().notFound(exchange);
+    /** Which route a request goes to, by path and, on {@code POST /}, by {@code X-Amz-Target}. */
+    private static final class Routes {
+        private final Route api;
+        private final Route tokens;
+        private final Route jwks;
+        private final Route openApi;
+        private final Route notFound;
+        private final Route cognito;
+        private final Route dynamoDb;
+        private final Route unknownTarget;
+
+        Routes(Services services, byte[] openApiDocument) {
+            byte[] keys = services.keys().toString().getBytes(StandardCharsets.UTF_8);
+            api = new Route("api", ErrorShape.API, API_BODY_LIMIT, true, services.api()::handle);
+            tokens = new Route("token", ErrorShape.OAUTH, TOKEN_BODY_LIMIT, false, services.tokens()::handle);
+            jwks = new Route("jwks", ErrorShape.API, API_BODY_LIMIT, true,
+                    request -> document(request, services, "application/json", keys));
+            openApi = new Route("openapi", ErrorShape.API, API_BODY_LIMIT, true,
+                    request -> document(request, services, "application/yaml", openApiDocument));
+            notFound = new Route("not found", ErrorShape.API, API_BODY_LIMIT, true, services.api()::notFound);
+            cognito = new Route("cognito", ErrorShape.COGNITO, COGNITO_BODY_LIMIT, true,
+                    request -> cognito(request, services));
+            dynamoDb = new Route("dynamodb", ErrorShape.DYNAMODB, DYNAMODB_BODY_LIMIT, true,
+                    services.dynamoDb()::forward);
+            unknownTarget = new Route("aws", ErrorShape.COGNITO, COGNITO_BODY_LIMIT, true, LocalServer::unknownTarget);
         }
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        if (target.startsWith(DynamoDbProxy.TARGET_PREFIX)) {
-            return services.dynamoDb().forward(exchange, body);
-        }
-        int status;
-        String response;
-        if (target.startsWith(UserPoolApi.TARGET_PREFIX)) {
-            try {
-                response = services.userPool().call(target, body);
-                status = 200;
-            } catch (CognitoApiException e) {
-                status = e.type().status();
-                response = error(e.type().code(), e.getMessage());
+
+        Route resolve(Request request) {
+            String path = request.getHttpURI().getPath();
+            if (path == null) {
+                return notFound;
             }
-        } else {
-            status = CognitoApiException.Type.UNKNOWN_OPERATION.status();
-            response = error(CognitoApiException.Type.UNKNOWN_OPERATION.code(),
-                    "this endpoint serves X-Amz-Target " + UserPoolApi.TARGET_PREFIX + "* and "
-                            + DynamoDbProxy.TARGET_PREFIX + "*");
+            return switch (path) {
+                case RestApiFront.PATH -> api;
+                case TokenEndpoint.PATH -> tokens;
+                case JWKS_PATH -> jwks;
+                case OPENAPI_PATH -> openApi;
+                case "/" -> awsApi(request);
+                default -> notFound;
+            };
         }
+
+        private Route awsApi(Request request) {
+            String target = request.getHeaders().get("X-Amz-Target");
+            if (!request.getMethod().equals("POST") || target == null) {
+                return notFound;
+            }
+            if (target.startsWith(DynamoDbProxy.TARGET_PREFIX)) {
+                return dynamoDb;
+            }
+            return target.startsWith(UserPoolApi.TARGET_PREFIX) ? cognito : unknownTarget;
+        }
+    }
+
+    /** Reads the body within the route's limits, then runs the route on a pool thread and writes its reply. */
+    private final class Dispatch extends Handler.Abstract {
+        private final Routes routes;
+        private final BodyReader bodies;
+        private final PrintStream accessLog;
+
+        Dispatch(Routes routes, BodyReader bodies, PrintStream accessLog) {
+            this.routes = routes;
+            this.bodies = bodies;
+            this.accessLog = accessLog;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            long started = System.nanoTime();
+            Route route = routes.resolve(request);
+            Exchange exchange = new Exchange(request, response, callback, route, started, accessLog);
+            if (host.isLoopbackAddress() && !loopbackName(request.getHttpURI().getHost())) {
+                exchange.refuse(Refusal.FOREIGN_HOST, "this server answers requests for localhost only");
+                return true;
+            }
+            if (request.getHeaders().size() > limits.maxHeaderFields()) {
+                exchange.refuse(Refusal.TOO_MANY_HEADERS, "more than " + limits.maxHeaderFields() + " header fields");
+                return true;
+            }
+            if (request.getLength() > route.maxBody()) {
+                exchange.refuse(Refusal.TOO_LARGE, tooLarge(route));
+                return true;
+            }
+            bodies.read(request, route, (outcome, held) -> {
+                switch (outcome) {
+                    case READ -> exchange.answer(held);
+                    case TOO_LARGE -> exchange.refuse(Refusal.TOO_LARGE, tooLarge(route));
+                    case TIMEOUT -> exchange.refuse(Refusal.TIMEOUT, "the body did not arrive within "
+                            + limits.bodyTimeout().toSeconds() + " s");
+                    case THROTTLED -> exchange.refuse(Refusal.THROTTLED,
+                            "too many large requests at once: try again");
+                    case FAILED -> exchange.refuse(Refusal.BAD_REQUEST, "the body cannot be read");
+                }
+            });
+            return true;
+        }
+
+        private static String tooLarge(Route route) {
+            return "the body is over the " + route.maxBody() + " bytes this endpoint takes";
+        }
+    }
+
+    /** One request on its way through: the route's reply, or the server's refusal, written once. */
+    private static final class Exchange {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final Route route;
+        private final long started;
+        private final PrintStream accessLog;
+
+        Exchange(Request request, Response response, Callback callback, Route route, long started,
+                PrintStream accessLog) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.route = route;
+            this.started = started;
+            this.accessLog = accessLog;
+        }
+
+        void answer(BodyReader.Held held) {
+            HttpRequest ours = new HttpRequest(request.getMethod(), request.getHttpURI().getPath(),
+                    request.getHttpURI().getQuery() == null ? "" : request.getHttpURI().getQuery(), headers(request),
+                    request.getConnectionMetaData().getProtocol(), Request.getRemoteAddr(request), held.body());
+            HttpReply reply;
+            try {
+                reply = route.handler().apply(ours);
+            } catch (RuntimeException e) {
+                // A fault of the runner's own: the one case for a 5xx, and for a stack trace.
+                e.printStackTrace();
+                reply = route.shape().refuse(Refusal.INTERNAL, "the local runner failed: see its console");
+            } finally {
+                held.release();
+            }
+            write(reply, false);
+        }
+
+        void refuse(Refusal refusal, String description) {
+            // The rest of the request is left unread: the connection cannot carry another request.
+            write(route.shape().refuse(refusal, description), true);
+        }
+
+        private void write(HttpReply reply, boolean close) {
+            response.setStatus(reply.status());
+            reply.headers().forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
+            if (close) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            // For HEAD, Jetty sends the headers only.
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+            ByteBuffer body = ByteBuffer.wrap(reply.body());
+            response.write(true, body, Callback.from(() -> {
+                log(Integer.toString(reply.status()), "");
+                callback.succeeded();
+            }, failure -> {
+                log(Integer.toString(reply.status()), hungUp(failure)
+                        ? " (the client closed the connection)" : " (not sent: " + failure.getClass().getSimpleName() + ")");
+                callback.failed(failure);
+            }));
+        }
+
+        private void log(String status, String note) {
+            String target = request.getHttpURI().getPathQuery();
+            if (target != null && target.length() > LOGGED_TARGET) {
+                target = target.substring(0, LOGGED_TARGET) + "...";
+            }
+            accessLog.printf("%s %s %s %d ms%s%n", request.getMethod(), target, status,
+                    (System.nanoTime() - started) / 1_000_000, note);
+        }
+    }
+
+    /**
+     * Whether a request's host (its {@code Host} header) is a name of this machine's loopback interface: localhost,
+     * a {@code .localhost} name (RFC 6761; browsers resolve them to loopback themselves) or a loopback address.
+     * A request without one (HTTP/1.0) is let through: browsers always send it.
+     */
+    static boolean loopbackName(String host) {
+        if (host == null || host.isEmpty()) {
+            return true;
+        }
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("localhost") || name.endsWith(".localhost")) {
+            return true;
+        }
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        boolean ipv4 = name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = name.contains(":") && name.matches("[0-9a-f:.]+");
+        if (!ipv4 && !ipv6) {
+            return false;
+        }
+        try {
+            // An address literal: no lookup happens for one.
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return false;
+        }
+    }
+
+    private static boolean hungUp(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EofException || t instanceof ClosedChannelException || t instanceof TimeoutException
+                    || t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Header names as received, each with its values, in order. */
+    private static Map<String, List<String>> headers(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", List.of(UserPoolApi.CONTENT_TYPE));
-        headers.put("x-amzn-RequestId", List.of(UUID.randomUUID().toString()));
-        Replies.send(exchange, status, headers, response.getBytes(StandardCharsets.UTF_8));
-        return status;
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
+    }
+
+    /** {@code POST /} for Cognito's user-pool-client API. */
+    private static HttpReply cognito(HttpRequest request, Services services) {
+        try {
+            return awsJson(200, services.userPool().call(request.header("X-Amz-Target"), request.body()));
+        } catch (CognitoApiException e) {
+            return awsJson(e.type().status(), error(e.type().code(), e.getMessage()));
+        }
+    }
+
+    private static HttpReply unknownTarget(HttpRequest request) {
+        CognitoApiException.Type type = CognitoApiException.Type.UNKNOWN_OPERATION;
+        return awsJson(type.status(), error(type.code(), "this endpoint serves X-Amz-Target "
+                + UserPoolApi.TARGET_PREFIX + "* and " + DynamoDbProxy.TARGET_PREFIX + "*"));
+    }
+
+    private static HttpReply awsJson(int status, String body) {
+        return HttpReply.of(status, UserPoolApi.CONTENT_TYPE, body.getBytes(StandardCharsets.UTF_8))
+                .with("x-amzn-RequestId", UUID.randomUUID().toString());
     }
 
     private static String error(String type, String message) {
         return "{\"__type\":\"" + type + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     }
 
-    private static int document(HttpExchange exchange, Services services, String contentType, byte[] content)
-            throws IOException {
-        String method = exchange.getRequestMethod();
+    private static HttpReply document(HttpRequest request, Services services, String contentType, byte[] content) {
+        String method = request.method();
         if (content.length == 0 || !(method.equals("GET") || method.equals("HEAD"))) {
-            return services.api().notFound(exchange);
+            return services.api().notFound(request);
         }
-        Replies.send(exchange, 200, Map.of("Content-Type", List.of(contentType)), content);
-        return 200;
+        return HttpReply.of(200, contentType, content);
     }
 
     private static byte[] resource(String name) {

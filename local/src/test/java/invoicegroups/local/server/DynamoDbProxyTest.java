@@ -16,7 +16,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** DynamoDB's API on the runner's port reaches the embedded DynamoDB Local, answers and errors unchanged. */
+/**
+ * DynamoDB's API on the runner's port reaches the embedded DynamoDB Local, answers and errors unchanged; a call DynamoDB
+ * Local would answer 500 for (not the input shape, no SigV4 form) is answered as DynamoDB does; DynamoDB Local itself
+ * lets no web page read its answers.
+ */
 class DynamoDbProxyTest {
 
     private static RunningLocalApi local;
@@ -106,4 +110,51 @@ class DynamoDbProxyTest {
                 .header("X-Amz-Date", "20261124T200000Z")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
+
+    @Test
+    void aCallThatIsNotTheOperationsInputShapeIsDynamoDbsSerializationExceptionNotDynamoDbLocals500() {
+        for (String body : new String[] {"not json", "[1]", "{\"TableName\":\"tenant-registry\",\"Limit\":true}",
+            "{\"TableName\":\"tenant-registry\",\"ExclusiveStartKey\":5}",
+            "{\"TableName\":\"tenant-registry\",\"ExclusiveStartKey\":{\"clientId\":{\"B\":\"!!\"}}}"}) {
+            HttpResponse<String> response = local.send(HttpRequest.newBuilder(local.uri("/"))
+                    .header("X-Amz-Target", "DynamoDB_20120810.Scan")
+                    .header("Authorization", SIGNED)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.body()).as(body).startsWith(
+                    "{\"__type\":\"com.amazon.coral.service#SerializationException\",\"message\":");
+        }
+    }
+
+    @Test
+    void anAuthorizationHeaderNotInSignatureV4FormIsAnIncompleteSignature() {
+        HttpResponse<String> response = local.send(HttpRequest.newBuilder(local.uri("/"))
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Authorization", "Bearer x")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"__type\":\"com.amazon.coral.service#IncompleteSignatureException\"");
+    }
+
+    @Test
+    void dynamoDbLocalAllowsNoWebPageToReadItsAnswers() {
+        HttpResponse<String> preflight = local.send(HttpRequest.newBuilder(local.api.deployment().dynamoDbEndpoint())
+                .header("Origin", "https://attacker.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "x-amz-target,content-type,authorization")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> call = local.send(HttpRequest.newBuilder(local.api.deployment().dynamoDbEndpoint())
+                .header("Origin", "https://attacker.example")
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Authorization", SIGNED)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private static final String SIGNED =
+            "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00";
 }

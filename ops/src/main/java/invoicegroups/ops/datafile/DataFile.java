@@ -19,6 +19,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +67,7 @@ public final class DataFile {
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw CommandFailure.invalidInput(name + ": not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw CommandFailure.invalidInput(name + ": not valid JSON" + where + ": " + parseProblem(e));
         }
         if (root == null || !root.isObject()) {
             throw CommandFailure.invalidInput(name
@@ -155,6 +156,25 @@ public final class DataFile {
             return AttributeValue.fromL(elements);
         }
         return AttributeValue.fromNul(true);
+    }
+
+    /**
+     * What the parser found, in words that stand alone: the end of a truncated file said as such, and never the
+     * parser's own location text (with the source disabled it reads "REDACTED (StreamReadFeature...)").
+     */
+    private static String parseProblem(JacksonException e) {
+        if (e instanceof UnexpectedEndOfInputException) {
+            return "the file ends before the JSON does (is it cut short?)";
+        }
+        String message = firstLine(e.getOriginalMessage());
+        for (String internal : new String[] {" (start marker at ", " at [Source: ", "[Source: "}) {
+            int at = message.indexOf(internal);
+            if (at >= 0) {
+                message = message.substring(0, at);
+            }
+        }
+        message = message.strip();
+        return message.length() <= 120 ? message : message.substring(0, 120) + "...";
     }
 
     private static String firstLine(String message) {

@@ -50,6 +50,28 @@ class DataFileTest {
     }
 
     @Test
+    void aTruncatedFileNamesTheLineAndColumnWhereItEndsWithoutTheParsersInternals() throws IOException {
+        String whole = "{\"acme\": [\n" + VALID + "\n]}";
+        Path file = file(whole.substring(0, whole.length() - 3));
+
+        assertRefused(file, file + ": not valid JSON at line ");
+        assertThatThrownBy(() -> DataFile.read(file))
+                .hasMessageMatching(".*: not valid JSON at line \\d+, column \\d+: the file ends before the JSON does"
+                        + " \\(is it cut short\\?\\)")
+                .message().doesNotContain("REDACTED", "StreamReadFeature", "Source", "start marker");
+    }
+
+    @Test
+    void badJsonSaysWhatIsWrongWithoutTheParsersInternals() throws IOException {
+        Path file = file("{\"acme\": [\n  {\"id\": 'single quotes'}\n]}");
+
+        assertThatThrownBy(() -> DataFile.read(file))
+                .hasMessageStartingWith(file + ": not valid JSON at line 2, column ")
+                .hasMessageContaining("Unexpected character")
+                .message().doesNotContain("REDACTED", "StreamReadFeature", "Source", "\n");
+    }
+
+    @Test
     void aMissingRequiredFieldNamesTheTenantTheRecordAndTheField() throws IOException {
         Path file = file("{\"acme\": [" + VALID + ", " + VALID.replace("ig_1", "ig_2").replace("\"name\": \"One\",", "")
                 + "]}");
