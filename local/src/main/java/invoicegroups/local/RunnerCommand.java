@@ -23,7 +23,7 @@ import picocli.CommandLine.TypeConversionException;
         sortOptions = false,
         subcommands = RunnerCommand.Invoke.class,
         description = {
-            "Serves GET /invoice_groups on http://localhost:PORT as the stack's REST API with its Cognito authorizer,"
+            "Serves GET /invoice_groups on http://localhost:PORT as the stack's REST API with its Lambda authorizer,"
                     + " with a Cognito-compatible token endpoint (POST /oauth2/token), Cognito's user-pool-client API"
                     + " and DynamoDB's API (POST / by X-Amz-Target) and DynamoDB Local, all in this process.",
             ""},

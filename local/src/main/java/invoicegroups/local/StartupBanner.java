@@ -26,7 +26,7 @@ public final class StartupBanner {
                 .map(tenant -> tenant.getKey() + " " + tenant.getValue())
                 .collect(Collectors.joining(", "));
         out.printf("%nList Invoice Groups API on %s (started in %.1f s)%n", base, startup.toMillis() / 1000.0);
-        out.printf("  GET  %s/invoice_groups         the API: REST API + Cognito authorizer + the Lambda handler%n", base);
+        out.printf("  GET  %s/invoice_groups         the API: REST API + Lambda authorizer + the Lambda handler%n", base);
         out.printf("  POST %s/oauth2/token           token endpoint, as Cognito's (client credentials)%n", base);
         out.printf("  GET  %s/.well-known/jwks.json  the token signing keys%n", base);
         out.printf("  GET  %s/openapi.yaml           the OpenAPI document%n", base);
