@@ -30,6 +30,7 @@ final class Artifacts {
 
     static final String FUNCTION_JAR = "function/target/function.jar";
     static final String TOKEN_CUSTOMIZER_JAR = "token-customizer/target/token-customizer.jar";
+    static final String AUTHORIZER_JAR = "authorizer/target/authorizer.jar";
 
     private Artifacts() {
     }
@@ -40,6 +41,10 @@ final class Artifacts {
 
     static AssetCode tokenCustomizerCode() {
         return code(existing(TOKEN_CUSTOMIZER_JAR));
+    }
+
+    static AssetCode authorizerCode() {
+        return code(existing(AUTHORIZER_JAR));
     }
 
     static Path existing(String relativePath) {

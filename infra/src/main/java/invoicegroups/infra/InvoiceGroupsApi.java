@@ -1,5 +1,7 @@
 package invoicegroups.infra;
 
+import invoicegroups.table.AuthorizerContext;
+import invoicegroups.table.Plan;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +9,8 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
-import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
 import software.amazon.awscdk.services.apigateway.CorsOptions;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
@@ -16,22 +18,35 @@ import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.Period;
+import software.amazon.awscdk.services.apigateway.QuotaSettings;
 import software.amazon.awscdk.services.apigateway.Resource;
 import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.StageOptions;
-import software.amazon.awscdk.services.cognito.IUserPool;
+import software.amazon.awscdk.services.apigateway.ThrottleSettings;
+import software.amazon.awscdk.services.apigateway.TokenAuthorizer;
+import software.amazon.awscdk.services.apigateway.UsagePlan;
+import software.amazon.awscdk.services.apigateway.UsagePlanPerApiStage;
+import software.amazon.awscdk.services.apigateway.UsagePlanProps;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The REST API: one method, GET /invoice_groups, behind a Cognito user-pools authorizer on this stack's pool that
- * requires the read scope. Any app client of the pool is accepted (no client list): which tenant a token speaks for
- * is decided when Cognito issues it, from the tenant registry.
+ * The REST API: one method, GET /invoice_groups, behind the stack's Lambda TOKEN authorizer (module authorizer),
+ * which verifies the access token itself and decides the tenant from the tenant registry. Its Allow carries the
+ * tenant's API key as usageIdentifierKey, the REST API's API key source is AUTHORIZER and the method requires an API
+ * key, so API Gateway meters every call against the tenant's usage plan, one per {@link Plan}, before the function runs
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-key-source.html). Callers send only
+ * their bearer token.
  *
- * <p>API Gateway's own answers (gateway responses) are shaped as the function's {@code {"message": ...}}; see
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html for the types.
+ * <p>The authorizer's decision is cached per token for {@code revocationSeconds}: the bound on how long a suspension,
+ * removal or resumption takes to bite. API Gateway's own answers (gateway responses) are shaped as the function's
+ * {@code {"message": ...}}; see https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ * for the types and https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html
+ * for what a Lambda authorizer's answers become.
  */
 final class InvoiceGroupsApi extends Construct {
 
@@ -39,6 +54,8 @@ final class InvoiceGroupsApi extends Construct {
     static final String STAGE_NAME = "v1";
     static final int CORS_MAX_AGE_HOURS = 1;
     static final String JSON = "application/json";
+    /** The header the authorizer reads the bearer token from (its identity source, and the cache key). */
+    static final String AUTHORIZATION_HEADER = "Authorization";
 
     /**
      * Status and body of each gateway response the stack shapes. DEFAULT_4_XX / DEFAULT_5_XX cover every other type
@@ -54,8 +71,15 @@ final class InvoiceGroupsApi extends Construct {
     final RestApi api;
     final Method method;
     final LogGroup accessLogs;
+    final TokenAuthorizer authorizer;
+    /** One usage plan per plan, by plan name (also the usage plan's name, which the tenants command finds it by). */
+    final Map<String, UsagePlan> usagePlans = new LinkedHashMap<>();
 
-    InvoiceGroupsApi(Construct scope, String id, Settings settings, IFunction handler, IUserPool userPool) {
+    /**
+     * @param handler the list function's alias
+     * @param authorizerHandler the authorizer function's alias
+     */
+    InvoiceGroupsApi(Construct scope, String id, Settings settings, IFunction handler, IFunction authorizerHandler) {
         super(scope, id);
         this.accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(settings.logRetention())
@@ -65,6 +89,8 @@ final class InvoiceGroupsApi extends Construct {
                 .restApiName(settings.stackName())
                 .description("List invoice groups for the calling tenant")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
+                // The API key that meters a call is the one the authorizer returns (usageIdentifierKey), never a header.
+                .apiKeySourceType(ApiKeySourceType.AUTHORIZER)
                 // API Gateway writes access logs through the account's one CloudWatch role (AWS::ApiGateway::Account):
                 // created and kept by default; apiGatewayCloudWatchRole=false leaves an account's existing role alone.
                 .cloudWatchRole(settings.apiGatewayCloudWatchRole());
@@ -74,11 +100,12 @@ final class InvoiceGroupsApi extends Construct {
         this.api = restApi
                 .deployOptions(StageOptions.builder()
                         .stageName(STAGE_NAME)
-                        // Method throttling for every method of the stage ("/*/*").
+                        // Method throttling for every method of the stage ("/*/*"): the cap over all tenants together,
+                        // applied after each tenant's usage plan.
                         .throttlingRateLimit(settings.throttleRateLimit())
                         .throttlingBurstLimit(settings.throttleBurstLimit())
                         .accessLogDestination(new LogGroupLogDestination(accessLogs))
-                        .accessLogFormat(accessLogFormat(settings.tenantClaim()))
+                        .accessLogFormat(accessLogFormat())
                         .tracingEnabled(true)
                         .build())
                 .build();
@@ -92,16 +119,18 @@ final class InvoiceGroupsApi extends Construct {
                 .templates(Map.of(JSON, answer.body()))
                 .build()));
 
-        CognitoUserPoolsAuthorizer authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
-                .cognitoUserPools(List.of(userPool))
-                .identitySource("method.request.header.Authorization")
+        // A new construct id, so CloudFormation creates it beside the former Cognito authorizer and then deletes that.
+        this.authorizer = TokenAuthorizer.Builder.create(this, "TokenAuthorizer")
+                .handler(authorizerHandler)
+                .identitySource("method.request.header." + AUTHORIZATION_HEADER)
+                .resultsCacheTtl(Duration.seconds(settings.revocationSeconds()))
                 .build();
         Resource invoiceGroups = api.getRoot().addResource(RESOURCE_PATH);
         if (!settings.corsAllowedOrigins().isEmpty()) {
             invoiceGroups.addCorsPreflight(CorsOptions.builder()
                     .allowOrigins(settings.corsAllowedOrigins())
                     .allowMethods(List.of("GET"))
-                    .allowHeaders(List.of("Authorization"))
+                    .allowHeaders(List.of(AUTHORIZATION_HEADER))
                     .maxAge(Duration.hours(CORS_MAX_AGE_HOURS))
                     .build());
         }
@@ -110,10 +139,25 @@ final class InvoiceGroupsApi extends Construct {
                         .allowTestInvoke(false)
                         .build(),
                 MethodOptions.builder()
-                        .authorizationType(AuthorizationType.COGNITO)
+                        .authorizationType(AuthorizationType.CUSTOM)
                         .authorizer(authorizer)
-                        .authorizationScopes(List.of(TenantUserPool.READ_SCOPE))
+                        // Metered against the usage plan of the key the authorizer returns; no key, no call.
+                        .apiKeyRequired(true)
                         .build());
+
+        settings.plans().values().forEach(plan -> usagePlans.put(plan.name(), api.addUsagePlan("UsagePlan-" + plan.name(),
+                usagePlan(plan))));
+    }
+
+    /** A plan as an API Gateway usage plan on this stage: its name, and its limits for each tenant (API key) in it. */
+    private UsagePlanProps usagePlan(Plan plan) {
+        UsagePlanProps.Builder props = UsagePlanProps.builder()
+                .name(plan.name())
+                .description("Plan " + plan.name() + " of the invoice groups API: the limits of each tenant in it")
+                .throttle(ThrottleSettings.builder().rateLimit(plan.rateLimit()).burstLimit(plan.burstLimit()).build())
+                .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()));
+        plan.monthlyQuota().ifPresent(quota -> props.quota(QuotaSettings.builder().limit(quota).period(Period.MONTH).build()));
+        return props.build();
     }
 
     /** The method's full URL. */
@@ -121,8 +165,13 @@ final class InvoiceGroupsApi extends Construct {
         return api.urlForPath("/" + RESOURCE_PATH);
     }
 
-    /** One JSON object per request, with the fields an on-call engineer needs (REST API context variables). */
-    static AccessLogFormat accessLogFormat(String tenantClaim) {
+    /**
+     * One JSON object per request, with the fields an on-call engineer needs: REST API context variables
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-variables-for-access-logging.html), among
+     * them the authorizer's context ({@code $context.authorizer.<key>}, {@link AuthorizerContext}) and the API key
+     * that metered the call. The Contributor Insights rules read {@code tenant}, {@code status} and {@code responseType}.
+     */
+    static AccessLogFormat accessLogFormat() {
         return AccessLogFormat.custom("{"
                 + "\"requestId\":\"$context.requestId\","
                 + "\"extendedRequestId\":\"$context.extendedRequestId\","
@@ -139,19 +188,35 @@ final class InvoiceGroupsApi extends Construct {
                 + "\"integrationLatency\":\"$context.integration.latency\","
                 + "\"integrationError\":\"$context.integration.error\","
                 + "\"xrayTraceId\":\"$context.xrayTraceId\","
-                + "\"clientId\":\"$context.authorizer.claims.client_id\","
-                + "\"tenant\":\"$context.authorizer.claims." + tenantClaim + "\""
+                + "\"authorizerLatency\":\"$context.authorizer.latency\","
+                + "\"authorizerStatus\":\"$context.authorizer.integrationStatus\","
+                + "\"tenant\":\"$context.authorizer." + AuthorizerContext.TENANT_ID + "\","
+                + "\"clientId\":\"$context.authorizer." + AuthorizerContext.CLIENT_ID + "\","
+                + "\"plan\":\"$context.authorizer." + AuthorizerContext.PLAN + "\","
+                + "\"apiKeyId\":\"$context.identity.apiKeyId\""
                 + "}");
     }
 
     private static Map<ResponseType, GatewayAnswer> gatewayResponses() {
         String apiGatewayMessage = "{\"message\":$context.error.messageString}";
         Map<ResponseType, GatewayAnswer> responses = new LinkedHashMap<>();
+        String internalError = message("Internal Server Error");
+        // The authorizer threw "Unauthorized": no token, or not a verifiable access token of the pool.
         responses.put(ResponseType.UNAUTHORIZED, new GatewayAnswer("Unauthorized", "401", message("Unauthorized")));
+        // The authorizer's Deny: no read scope (RFC 6750 insufficient_scope), or the registry does not allow the caller.
         responses.put(ResponseType.ACCESS_DENIED, new GatewayAnswer("AccessDenied", "403", message("Forbidden")));
+        // The tenant's API key is in no usage plan (or disabled): refused as any other denial.
+        responses.put(ResponseType.INVALID_API_KEY, new GatewayAnswer("InvalidApiKey", "403", message("Forbidden")));
         // REST APIs answer an unknown path or method with 403 "Missing Authentication Token"; callers should see 404.
         responses.put(ResponseType.MISSING_AUTHENTICATION_TOKEN, new GatewayAnswer("NotFound", "404", message("Not Found")));
+        // Above the tenant's plan (rate or burst), or above the stage's limit over all tenants.
         responses.put(ResponseType.THROTTLED, new GatewayAnswer("Throttled", "429", message("Too Many Requests")));
+        // The tenant's monthly quota is used up.
+        responses.put(ResponseType.QUOTA_EXCEEDED, new GatewayAnswer("QuotaExceeded", "429", message("Limit Exceeded")));
+        // The authorizer failed (registry or JWKS unavailable, timeout, throttled) or could not be called.
+        responses.put(ResponseType.AUTHORIZER_FAILURE, new GatewayAnswer("AuthorizerFailure", "500", internalError));
+        responses.put(ResponseType.AUTHORIZER_CONFIGURATION_ERROR,
+                new GatewayAnswer("AuthorizerConfigurationError", "500", internalError));
         responses.put(ResponseType.DEFAULT_4_XX, new GatewayAnswer("Default4xx", null, apiGatewayMessage));
         responses.put(ResponseType.DEFAULT_5_XX, new GatewayAnswer("Default5xx", null, apiGatewayMessage));
         return Collections.unmodifiableMap(responses);

@@ -30,7 +30,8 @@ import software.constructs.Construct;
 /**
  * The alarms a platform team needs on day one, all notifying one SNS topic (plus an e-mail address when
  * {@code alarmEmail} is set): API 5xx rate and p99 latency (REST API metrics), the function's own 5xx answers and
- * left-out stored items (its embedded-metric-format metrics), Lambda errors and throttles, DynamoDB throttling.
+ * left-out stored items (its embedded-metric-format metrics), Lambda errors and throttles, DynamoDB throttling, and a
+ * token-request storm (one app client asking Cognito for tokens far more often than a client that caches them).
  * They watch the whole stage and function, every version together, and gate no deployment: the canary is gated by
  * {@link RollbackAlarms}, each on the version being rolled out.
  *
@@ -45,12 +46,15 @@ final class OperationalAlarms extends Construct {
     /** Any Lambda error or throttle, any DynamoDB throttle, any 5xx the function answers is worth a look. */
     static final int COUNT_THRESHOLD = 1;
     static final String CLOUDWATCH = "cloudwatch.amazonaws.com";
+    /** A storm must last two periods (10 minutes): one fleet restart fetching tokens at once is not a page. */
+    static final int STORM_EVALUATION_PERIODS = 2;
 
     final Key key;
     final Topic topic;
     final List<Alarm> alarms = new ArrayList<>();
 
-    OperationalAlarms(Construct scope, String id, Settings settings, Stage stage, IFunction function, ITableV2 table) {
+    OperationalAlarms(Construct scope, String id, Settings settings, Stage stage, IFunction function, ITableV2 table,
+                      CallerInsights insights) {
         super(scope, id);
         // SNS encryption with a customer managed key: CloudWatch cannot publish to a topic under the AWS managed key.
         this.key = Key.Builder.create(this, "TopicKey")
@@ -117,6 +121,13 @@ final class OperationalAlarms extends Construct {
                         .period(PERIOD)
                         .build()),
                 COUNT_THRESHOLD, 1);
+        alarm("TokenRequestStorm", "One app client asked Cognito for " + settings.tokenRequestStormThreshold()
+                        + " or more tokens in 5 minutes, twice in a row: it fetches a token per call instead of caching"
+                        + " it, and every token request is billed. Contributor Insights rule "
+                        + settings.stackName() + CallerInsights.TOKEN_REQUESTS_BY_CLIENT + " names it",
+                CallerInsights.metric(insights.tokenRequestsByClient, "MaxContributorValue", "token requests of the top app client",
+                        PERIOD),
+                settings.tokenRequestStormThreshold(), STORM_EVALUATION_PERIODS);
     }
 
     /** One of the function's embedded-metric-format metrics, named and dimensioned by {@link FunctionMetrics}. */

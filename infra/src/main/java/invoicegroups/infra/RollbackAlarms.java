@@ -28,8 +28,11 @@ import software.constructs.Construct;
 final class RollbackAlarms extends Construct {
 
     static final Duration PERIOD = Duration.minutes(1);
-    /** Lambda's dimension for the version an alias invocation ran; the function's own metrics use the same name. */
-    static final String EXECUTED_VERSION_DIMENSION = "ExecutedVersion";
+    /**
+     * Lambda's dimension for the version an alias invocation ran; the function's own metrics carry it under the same
+     * name ({@link FunctionMetrics#EXECUTED_VERSION_DIMENSION}, from AWS_LAMBDA_FUNCTION_VERSION).
+     */
+    static final String EXECUTED_VERSION_DIMENSION = FunctionMetrics.EXECUTED_VERSION_DIMENSION;
     static final String RESOURCE_DIMENSION = "Resource";
     /** Latency: 2 slow minutes of 3, so one slow request after a restore is not a rollback. */
     static final int LATENCY_DATAPOINTS_TO_ALARM = 2;
@@ -39,13 +42,13 @@ final class RollbackAlarms extends Construct {
 
     final List<Alarm> alarms = new ArrayList<>();
 
-    RollbackAlarms(Construct scope, String id, Settings settings, ListInvoiceGroupsFunction list) {
+    RollbackAlarms(Construct scope, String id, Settings settings, SnapStartFunction list) {
         super(scope, id);
         String functionName = list.function.getFunctionName();
         String newVersion = list.version.getVersion();
         Map<String, String> lambdaDimensions = new TreeMap<>(Map.of(
                 "FunctionName", functionName,
-                RESOURCE_DIMENSION, functionName + ":" + ListInvoiceGroupsFunction.ALIAS_NAME,
+                RESOURCE_DIMENSION, functionName + ":" + SnapStartFunction.ALIAS_NAME,
                 EXECUTED_VERSION_DIMENSION, newVersion));
 
         alarm("NewVersionErrors", "Invocations of the version being rolled out failed (crash, timeout, out of memory):"
@@ -55,18 +58,12 @@ final class RollbackAlarms extends Construct {
                         + " ms or more at p99 (Lambda Duration) in 2 of 3 minutes: CodeDeploy moves the live alias back",
                 metric("AWS/Lambda", "Duration", "p99", lambdaDimensions), settings.latencyP99AlarmMillis(),
                 LATENCY_DATAPOINTS_TO_ALARM, LATENCY_EVALUATION_PERIODS);
-        // Sees data once the function's embedded metrics carry ExecutedVersion (AWS_LAMBDA_FUNCTION_VERSION) next to
-        // FunctionName; until then the function-wide alarm below stops a version that answers 5xx.
+        // The function writes each count also with dimensions FunctionName and ExecutedVersion.
         alarm("NewVersionServerErrors", "The version being rolled out answered 5xx (" + FunctionMetrics.SERVER_ERROR_RESPONSES
                         + " of that version): CodeDeploy moves the live alias back",
                 metric(FunctionMetrics.NAMESPACE, FunctionMetrics.SERVER_ERROR_RESPONSES, "Sum", new TreeMap<>(Map.of(
                         FunctionMetrics.FUNCTION_NAME_DIMENSION, functionName,
                         EXECUTED_VERSION_DIMENSION, newVersion))),
-                COUNT_THRESHOLD, 1, 1);
-        alarm("ServerErrorsDuringRollout", "The list function answered 5xx (" + FunctionMetrics.SERVER_ERROR_RESPONSES
-                        + ", any version) within a minute: during a canary CodeDeploy moves the live alias back",
-                metric(FunctionMetrics.NAMESPACE, FunctionMetrics.SERVER_ERROR_RESPONSES, "Sum",
-                        Map.of(FunctionMetrics.FUNCTION_NAME_DIMENSION, functionName)),
                 COUNT_THRESHOLD, 1, 1);
     }
 

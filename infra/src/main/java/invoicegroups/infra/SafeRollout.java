@@ -37,7 +37,7 @@ final class SafeRollout extends Construct {
     final Role role;
     final LambdaDeploymentGroup deploymentGroup;
 
-    SafeRollout(Construct scope, String id, Settings settings, ListInvoiceGroupsFunction list) {
+    SafeRollout(Construct scope, String id, Settings settings, SnapStartFunction list) {
         super(scope, id);
         this.rollbackAlarms = new RollbackAlarms(this, "Alarms", settings, list);
         List<Alarm> alarms = rollbackAlarms.alarms;

@@ -1,5 +1,7 @@
 package invoicegroups.infra;
 
+import invoicegroups.table.AccessTokens;
+import invoicegroups.table.Plan;
 import invoicegroups.table.TenantClaim;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,7 +36,12 @@ public record Settings(
         int accessTokenValidityMinutes,
         boolean snapStart,
         DeploymentStrategy deploymentStrategy,
-        boolean apiGatewayCloudWatchRole) {
+        boolean apiGatewayCloudWatchRole,
+        Map<String, Plan> plans,
+        String defaultPlan,
+        int revocationSeconds,
+        int tokenRequestStormThreshold,
+        ReservedConcurrency reservedConcurrency) {
 
     static final String DEFAULT_STACK_NAME = "InvoiceGroups";
     // Java on Lambda gets CPU in proportion to memory; 1 GB restores a SnapStart snapshot and serves a page briskly.
@@ -42,19 +49,41 @@ public record Settings(
     // Comfortably above the function's own 3 s budget for the DynamoDB call, so a slow table ends in a clean 5xx.
     static final int DEFAULT_FUNCTION_TIMEOUT_SECONDS = 10;
     static final int DEFAULT_LOG_RETENTION_DAYS = 30;
-    // Per-method limits well under the account's 10,000 rps: one tenant's runaway loop gets 429s, not the whole account.
-    static final int DEFAULT_THROTTLE_RATE_LIMIT = 100;
-    static final int DEFAULT_THROTTLE_BURST_LIMIT = 200;
+    /**
+     * The stage's method throttling, the cap on all tenants together (each tenant is limited first, by its plan's usage
+     * plan). 20 times the largest default plan (premium, 50 rps / 100 burst), so one tenant flooding at its limit takes
+     * at most 5% of it; under the smallest default account quota of any supported region (2,500 rps, burst 1,250:
+     * https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html), so it bites before the account's,
+     * which every API of the account shares. README, "Configuration (CDK context)".
+     */
+    static final int DEFAULT_THROTTLE_RATE_LIMIT = 1000;
+    static final int DEFAULT_THROTTLE_BURST_LIMIT = 1000;
+    /** API Gateway's default account burst (limits.html above); a stage burst above it is never reached. */
+    static final int MAX_THROTTLE_BURST_LIMIT = 5000;
+    /**
+     * Token requests by one app client in {@link OperationalAlarms#PERIOD} (5 minutes) that fire TokenRequestStorm
+     * (twice in a row): a client that caches its token asks once per lifetime per process; 50 in 5 minutes is a token
+     * every 6 s, a client fetching one per call. README, "Token economics".
+     */
+    static final int DEFAULT_TOKEN_REQUEST_STORM_THRESHOLD = 50;
+    /**
+     * Reserved concurrency, so that API load cannot starve the token trigger or the authorizer (README, "Configuration
+     * (CDK context)"). 0 reserves nothing (it never means Lambda's 0, which would stop the function).
+     */
+    static final int DEFAULT_LIST_FUNCTION_RESERVED_CONCURRENCY = 0;
+    static final int DEFAULT_TOKEN_TRIGGER_RESERVED_CONCURRENCY = 20;
+    static final int DEFAULT_AUTHORIZER_RESERVED_CONCURRENCY = 50;
+    /**
+     * Lambda's default concurrency per account and Region; reservations must leave 100 unreserved
+     * (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html,
+     * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
+     */
+    static final int DEFAULT_LAMBDA_CONCURRENCY_LIMIT = 1000;
+    static final int MIN_UNRESERVED_CONCURRENCY = 100;
     static final int DEFAULT_SERVER_ERROR_RATE_ALARM_PERCENT = 5;
     static final int DEFAULT_LATENCY_P99_ALARM_MILLIS = 1000;
-    /** Lifetime of the access tokens of the app clients the {@code tenants} command creates. */
-    static final int DEFAULT_ACCESS_TOKEN_VALIDITY_MINUTES = 60;
-    /**
-     * Cognito's range for access tokens: five minutes to one day
-     * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html).
-     */
-    static final int MIN_ACCESS_TOKEN_VALIDITY_MINUTES = 5;
-    static final int MAX_ACCESS_TOKEN_VALIDITY_MINUTES = 24 * 60;
+    /** Lifetime of the access tokens of the app clients the {@code tenants} command creates: chosen for cost. */
+    static final int DEFAULT_ACCESS_TOKEN_VALIDITY_MINUTES = AccessTokens.DEFAULT_VALIDITY_MINUTES;
 
     /** CloudFormation stack names: a letter, then letters, digits and hyphens, at most 128 characters. */
     static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
@@ -70,10 +99,7 @@ public record Settings(
     /** The account id the default domain prefix ends with: always 12 digits. */
     static final int ACCOUNT_ID_LENGTH = 12;
     static final int MAX_DOMAIN_PREFIX_LENGTH = 63;
-    /**
-     * A claim name the trigger can write and the access logs can name ({@code $context.authorizer.claims.<claim>}):
-     * lower-case letters, digits and underscores.
-     */
+    /** A claim name the trigger writes and the authorizer reads: lower-case letters, digits and underscores. */
     static final Pattern TENANT_CLAIM = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     /** Claims Cognito sets itself in access tokens: the trigger may not take them over. */
     static final Set<String> COGNITO_ACCESS_TOKEN_CLAIMS = Set.of("sub", "iss", "client_id", "origin_jti", "event_id",
@@ -89,6 +115,17 @@ public record Settings(
             "userPoolId", "the tenant claim needs this stack's own user pool, trigger and registry (see README)");
 
     static final Map<Integer, RetentionDays> RETENTION_BY_DAYS = retentionByDays();
+
+    /**
+     * Reserved concurrency of the three functions (0: none) and the account's Lambda concurrency limit in the Region,
+     * which the reservations must leave at least {@value #MIN_UNRESERVED_CONCURRENCY} of.
+     */
+    public record ReservedConcurrency(int listFunction, int tokenTrigger, int authorizer, int accountLimit) {
+
+        int total() {
+            return listFunction + tokenTrigger + authorizer;
+        }
+    }
 
     /** How a new version of the list function reaches the {@code live} alias. */
     public enum DeploymentStrategy {
@@ -124,7 +161,17 @@ public record Settings(
                 context.integer("accessTokenValidityMinutes", DEFAULT_ACCESS_TOKEN_VALIDITY_MINUTES),
                 context.bool("snapStart", true),
                 deploymentStrategy(context.string("deploymentStrategy").orElse(DeploymentStrategy.CANARY.key)),
-                context.bool("apiGatewayCloudWatchRole", true));
+                context.bool("apiGatewayCloudWatchRole", true),
+                node.tryGetContext("plans") == null ? new java.util.TreeMap<>(Plan.DEFAULTS)
+                        : PlansSetting.parse(node.tryGetContext("plans")),
+                context.string("defaultPlan").orElse(Plan.DEFAULT_PLAN),
+                context.integer("revocationSeconds", AccessTokens.DEFAULT_REVOCATION_SECONDS),
+                context.integer("tokenRequestStormThreshold", DEFAULT_TOKEN_REQUEST_STORM_THRESHOLD),
+                new ReservedConcurrency(
+                        context.integer("listFunctionReservedConcurrency", DEFAULT_LIST_FUNCTION_RESERVED_CONCURRENCY),
+                        context.integer("tokenTriggerReservedConcurrency", DEFAULT_TOKEN_TRIGGER_RESERVED_CONCURRENCY),
+                        context.integer("authorizerReservedConcurrency", DEFAULT_AUTHORIZER_RESERVED_CONCURRENCY),
+                        context.integer("lambdaConcurrencyLimit", DEFAULT_LAMBDA_CONCURRENCY_LIMIT)));
         settings.validate();
         return settings;
     }
@@ -158,13 +205,30 @@ public record Settings(
     private void validate() {
         require(STACK_NAME.matcher(stackName).matches(),
                 "stackName must start with a letter and hold only letters, digits and '-' (at most 128)");
+        require(stackName.length() <= CallerInsights.MAX_STACK_NAME_LENGTH, "stackName must be at most "
+                + CallerInsights.MAX_STACK_NAME_LENGTH + " characters: it prefixes the Contributor Insights rule names (at most "
+                + CallerInsights.MAX_RULE_NAME_LENGTH + ")");
         require(functionMemoryMb >= 128 && functionMemoryMb <= 10240, "functionMemoryMb must be 128..10240");
         // Lambda's maximum is 900 s, but API Gateway gives up on an integration after 29 s.
         require(functionTimeoutSeconds >= 4 && functionTimeoutSeconds <= 29,
                 "functionTimeoutSeconds must be 4..29: above the function's 3 s DynamoDB budget, below API Gateway's 29 s");
         require(throttleRateLimit > 0, "throttleRateLimit must be positive");
         require(throttleBurstLimit > 0, "throttleBurstLimit must be positive");
-        require(throttleBurstLimit <= 5000, "throttleBurstLimit must be at most 5000 (API Gateway's account burst quota)");
+        require(throttleBurstLimit <= MAX_THROTTLE_BURST_LIMIT,
+                "throttleBurstLimit must be at most " + MAX_THROTTLE_BURST_LIMIT + " (API Gateway's account burst quota)");
+        require(plans.containsKey(defaultPlan), "defaultPlan must be one of the plans (" + String.join(", ", plans.keySet()) + ")");
+        Plan largest = plans.values().stream().max(java.util.Comparator.comparingDouble(Plan::rateLimit)).orElseThrow();
+        int largestBurst = plans.values().stream().mapToInt(Plan::burstLimit).max().orElseThrow();
+        // The stage's limit is the cap over all tenants: one tenant within its plan must never reach it alone.
+        require(throttleRateLimit > largest.rateLimit(), "throttleRateLimit must be above the largest plan's rateLimit ("
+                + largest.name() + ", " + largest.rateLimit() + "): it caps all tenants together");
+        require(throttleBurstLimit > largestBurst, "throttleBurstLimit must be above the largest plan's burstLimit ("
+                + largestBurst + "): it caps all tenants together");
+        require(revocationSeconds >= 0 && revocationSeconds <= AccessTokens.MAX_REVOCATION_SECONDS,
+                "revocationSeconds must be 0.." + AccessTokens.MAX_REVOCATION_SECONDS
+                        + " (API Gateway's authorizer result cache; 0 turns it off)");
+        require(tokenRequestStormThreshold >= 1, "tokenRequestStormThreshold must be at least 1");
+        requireReservations();
         require(serverErrorRateAlarmPercent > 0 && serverErrorRateAlarmPercent <= 100, "serverErrorRateAlarmPercent must be 1..100");
         require(latencyP99AlarmMillis > 0 && latencyP99AlarmMillis <= 29_000,
                 "latencyP99AlarmMillis must be 1..29000 (API Gateway ends every request by 29 s)");
@@ -176,14 +240,28 @@ public record Settings(
                 "tenantClaim must be 1..64 lower-case letters, digits or '_', starting with a letter");
         require(!COGNITO_ACCESS_TOKEN_CLAIMS.contains(tenantClaim),
                 "tenantClaim must not be a claim Cognito sets itself (" + String.join(", ", COGNITO_ACCESS_TOKEN_CLAIMS.stream().sorted().toList()) + ")");
-        require(accessTokenValidityMinutes >= MIN_ACCESS_TOKEN_VALIDITY_MINUTES
-                        && accessTokenValidityMinutes <= MAX_ACCESS_TOKEN_VALIDITY_MINUTES,
+        require(accessTokenValidityMinutes >= AccessTokens.MIN_VALIDITY_MINUTES
+                        && accessTokenValidityMinutes <= AccessTokens.MAX_VALIDITY_MINUTES,
                 "accessTokenValidityMinutes must be 5..1440 (Cognito: five minutes to one day)");
         cognitoDomainPrefix.ifPresentOrElse(
                 prefix -> requireDomainPrefix(prefix, "cognitoDomainPrefix", ""),
                 () -> requireDomainPrefix(stackName.toLowerCase() + "-" + "0".repeat(ACCOUNT_ID_LENGTH), "stackName",
                         " (the default prefix is the stack name lower-cased, '-' and the 12-digit account id;"
                                 + " set cognitoDomainPrefix or choose another stack name)"));
+    }
+
+    /** Lambda refuses a reservation that leaves fewer than 100 of the account's concurrency unreserved. */
+    private void requireReservations() {
+        ReservedConcurrency reserved = reservedConcurrency;
+        require(reserved.listFunction() >= 0, "listFunctionReservedConcurrency must be 0 (none) or more");
+        require(reserved.tokenTrigger() >= 0, "tokenTriggerReservedConcurrency must be 0 (none) or more");
+        require(reserved.authorizer() >= 0, "authorizerReservedConcurrency must be 0 (none) or more");
+        require(reserved.accountLimit() >= 1, "lambdaConcurrencyLimit must be at least 1");
+        int reservable = Math.max(0, reserved.accountLimit() - MIN_UNRESERVED_CONCURRENCY);
+        require(reserved.total() <= reservable, "listFunctionReservedConcurrency, tokenTriggerReservedConcurrency and"
+                + " authorizerReservedConcurrency reserve " + reserved.total() + " but lambdaConcurrencyLimit "
+                + reserved.accountLimit() + " leaves " + reservable + " to reserve (Lambda keeps "
+                + MIN_UNRESERVED_CONCURRENCY + " unreserved): lower them (0 reserves none) or raise the account's limit");
     }
 
     private static void requireDomainPrefix(String prefix, String key, String hint) {

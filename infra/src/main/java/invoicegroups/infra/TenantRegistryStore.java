@@ -9,9 +9,11 @@ import software.amazon.awscdk.services.dynamodb.TableV2;
 import software.constructs.Construct;
 
 /**
- * The tenant registry: app client id to tenant and status, written by the {@code tenants} command, read by the token
- * trigger. Keys and index from {@link TenantRegistryTable}, the one definition the trigger, the command and the local
- * runner use too. Nothing per tenant is in the template: tenants are items, added at run time.
+ * The tenant registry: tenant records (status, plan, API key, clients) and client records (app client id to tenant),
+ * written by the {@code tenants} command, read by the token trigger and the Lambda authorizer. Keys and index from
+ * {@link TenantRegistryTable}, the one definition the trigger, the authorizer, the command and the local runner use
+ * too. Nothing per tenant is in the template: tenants are items, added at run time. The byTenant index stays for
+ * console lookups; no role of the stack reads it.
  */
 final class TenantRegistryStore extends Construct {
 
@@ -29,11 +31,6 @@ final class TenantRegistryStore extends Construct {
                         .projectionType(ProjectionType.ALL)
                         .build()))
                 .build();
-    }
-
-    /** The ARN of the {@value TenantRegistryTable#BY_TENANT_INDEX} index, for policies that Query it. */
-    String byTenantIndexArn() {
-        return table.getTableArn() + "/index/" + TenantRegistryTable.BY_TENANT_INDEX;
     }
 
     private static Attribute key(String name) {

@@ -1,5 +1,6 @@
 package invoicegroups.infra;
 
+import invoicegroups.table.ResourceServer;
 import java.util.List;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
@@ -22,21 +23,18 @@ import software.constructs.Construct;
 /**
  * The Cognito user pool that issues machine-to-machine access tokens (client-credentials grant) to tenants' app
  * clients. The stack creates no app client: the {@code tenants} command creates one per tenant at run time and
- * registers it in the tenant registry, where the pre-token-generation trigger finds the client's tenant.
+ * registers it in the tenant registry, where the pre-token-generation trigger finds the client's tenant. The resource
+ * server and its scope are {@link ResourceServer}'s, the definition the authorizer and the command use too.
  */
 final class TenantUserPool extends Construct {
 
-    static final String API_RESOURCE_SERVER = "invoice-groups";
     static final String API_RESOURCE_SERVER_NAME = "Invoice groups API";
-    static final String READ_SCOPE_NAME = "read";
-    /** The scope the API method requires and the {@code tenants} command allows its clients. */
-    static final String READ_SCOPE = API_RESOURCE_SERVER + "/" + READ_SCOPE_NAME;
     // Nobody signs in with a password here, but a policy must exist; make it one nobody regrets.
     static final int MIN_PASSWORD_LENGTH = 14;
 
     final UserPool pool;
     final UserPoolDomain domain;
-    final TokenCustomizerFunction trigger;
+    final SnapStartFunction trigger;
 
     TenantUserPool(Construct scope, String id, Settings settings, ITableV2 registry) {
         super(scope, id);
@@ -58,7 +56,7 @@ final class TenantUserPool extends Construct {
                 .removalPolicy(settings.protectedRemovalPolicy())
                 .build();
 
-        this.trigger = new TokenCustomizerFunction(this, "TokenCustomizer", settings, registry);
+        this.trigger = TokenCustomizerFunction.create(this, "TokenCustomizer", settings, registry);
         // The alias, not the function: Cognito invokes the published (SnapStart) version.
         pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, trigger.alias, LambdaVersion.V3_0);
 
@@ -70,16 +68,16 @@ final class TenantUserPool extends Construct {
                 .build());
 
         pool.addResourceServer("InvoiceGroupsResourceServer", UserPoolResourceServerOptions.builder()
-                .identifier(API_RESOURCE_SERVER)
+                .identifier(ResourceServer.IDENTIFIER)
                 .userPoolResourceServerName(API_RESOURCE_SERVER_NAME)
                 .scopes(List.of(ResourceServerScope.Builder.create()
-                        .scopeName(READ_SCOPE_NAME)
+                        .scopeName(ResourceServer.READ_SCOPE_NAME)
                         .scopeDescription("List the invoice groups of the token's tenant")
                         .build()))
                 .build());
     }
 
-    /** The issuer ("iss") of this pool's tokens. */
+    /** The issuer ("iss") of this pool's tokens, without a trailing slash: the authorizer's JWT_ISSUER. */
     String issuer() {
         return "https://cognito-idp." + Aws.REGION + "." + Aws.URL_SUFFIX + "/" + pool.getUserPoolId();
     }

@@ -30,14 +30,14 @@ class AlarmsTest {
     }
 
     @Test
-    void theSevenOperationalAlarmsNotifyTheAlarmTopicAndEveryAlarmTreatsNoTrafficAsFine() {
+    void theEightOperationalAlarmsNotifyTheAlarmTopicAndEveryAlarmTreatsNoTrafficAsFine() {
         String topicId = DEFAULTS.resources("AWS::SNS::Topic").keySet().iterator().next();
         Map<String, Map<String, Object>> alarms = DEFAULTS.resources("AWS::CloudWatch::Alarm");
-        assertThat(notifyingAlarmIds()).hasSize(7).allSatisfy(id ->
+        assertThat(notifyingAlarmIds()).hasSize(8).allSatisfy(id ->
                 assertThat((Object) at(alarms.get(id), "Properties", "AlarmActions")).isEqualTo(List.of(Map.of("Ref", topicId))));
         assertThat(alarms).allSatisfy((id, alarm) ->
                 assertThat((Object) at(alarm, "Properties", "TreatMissingData")).isEqualTo("notBreaching"));
-        // Every other alarm is a rollback alarm: it stops a canary and notifies nobody (the seven above page).
+        // Every other alarm is a rollback alarm: it stops a canary and notifies nobody (the eight above page).
         List<String> rollbackAlarmIds = RolloutTest.rollbackAlarmIds();
         assertThat(alarms.keySet()).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(notifyingAlarmIds().stream(), rollbackAlarmIds.stream()).toList());

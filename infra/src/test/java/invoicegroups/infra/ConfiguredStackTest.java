@@ -28,12 +28,12 @@ class ConfiguredStackTest {
     }
 
     @Test
-    void snapStartFalseDeploysBothFunctionsWithoutSnapStartStillBehindPublishedAliases() {
-        assertThat(CONFIGURED.resources("AWS::Lambda::Function")).hasSize(2).allSatisfy((id, function) ->
+    void snapStartFalseDeploysTheThreeFunctionsWithoutSnapStartStillBehindPublishedAliases() {
+        assertThat(CONFIGURED.resources("AWS::Lambda::Function")).hasSize(3).allSatisfy((id, function) ->
                 assertThat((Map<String, Object>) at(function, "Properties")).doesNotContainKey("SnapStart"));
-        assertThat(CONFIGURED.resources("AWS::Lambda::Alias")).hasSize(2);
-        assertThat(CONFIGURED.resources("AWS::Lambda::Version")).hasSize(2);
-        assertThat(Synthesized.DEFAULTS.resources("AWS::Lambda::Function")).hasSize(2).allSatisfy((id, function) ->
+        assertThat(CONFIGURED.resources("AWS::Lambda::Alias")).hasSize(3);
+        assertThat(CONFIGURED.resources("AWS::Lambda::Version")).hasSize(3);
+        assertThat(Synthesized.DEFAULTS.resources("AWS::Lambda::Function")).hasSize(3).allSatisfy((id, function) ->
                 assertThat((Object) at(function, "Properties", "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions")));
     }
 
@@ -58,25 +58,43 @@ class ConfiguredStackTest {
     }
 
     @Test
-    void functionSizeTimeoutAndTenantClaimFollowTheContext() {
+    void functionSizeTimeoutTenantClaimAndReservationsFollowTheContext() {
         CONFIGURED.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", ListInvoiceGroupsFunction.HANDLER,
                 "MemorySize", 2048,
                 "Timeout", 15,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("TENANT_CLAIM", "org_id")))));
+                "ReservedConcurrentExecutions", 100));
+        for (String handler : List.of(TokenCustomizerFunction.HANDLER, AuthorizerFunction.HANDLER)) {
+            CONFIGURED.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "Handler", handler,
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("TENANT_CLAIM", "org_id")))));
+        }
         CONFIGURED.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", TokenCustomizerFunction.HANDLER,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("TENANT_CLAIM", "org_id")))));
-        String format = at(CONFIGURED.only("AWS::ApiGateway::Stage"), "Properties", "AccessLogSetting", "Format");
-        assertThat(format).contains("\"tenant\":\"$context.authorizer.claims.org_id\"");
-        assertThat(CONFIGURED.resources("AWS::Logs::LogGroup")).hasSize(3).allSatisfy((id, group) ->
+                "Handler", TokenCustomizerFunction.HANDLER, "ReservedConcurrentExecutions", 10));
+        CONFIGURED.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", AuthorizerFunction.HANDLER, "ReservedConcurrentExecutions", 40));
+        // The function reads no claim at all: the authorizer hands it the tenant.
+        CONFIGURED.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", ListInvoiceGroupsFunction.HANDLER,
+                "Environment", Map.of("Variables", Match.not(Match.objectLike(Map.of("TENANT_CLAIM", Match.anyValue()))))));
+        assertThat(CONFIGURED.resources("AWS::Logs::LogGroup")).hasSize(4).allSatisfy((id, group) ->
                 assertThat(((Number) at(group, "Properties", "RetentionInDays")).intValue()).isEqualTo(7));
     }
 
     @Test
-    void throttlingFollowsTheContext() {
+    void throttlingPlansAndTheRevocationBoundFollowTheContext() {
         CONFIGURED.template().hasResourceProperties("AWS::ApiGateway::Stage", Map.of(
                 "MethodSettings", List.of(Match.objectLike(Map.of("ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40)))));
+        Map<String, Map<String, Object>> plans = ApiTest.usagePlansByName(CONFIGURED);
+        assertThat(plans.keySet()).containsExactlyInAnyOrder("basic", "gold");
+        assertThat((Object) plans.get("basic").get("Throttle")).isEqualTo(Map.of("RateLimit", 2, "BurstLimit", 4));
+        assertThat((Object) plans.get("gold").get("Throttle")).isEqualTo(Map.of("RateLimit", 5.5, "BurstLimit", 10));
+        assertThat((Object) plans.get("gold").get("Quota")).isEqualTo(Map.of("Limit", 100_000, "Period", "MONTH"));
+        CONFIGURED.template().hasOutput("DefaultPlan", Map.of("Value", "gold"));
+        CONFIGURED.template().hasOutput("RevocationSeconds", Map.of("Value", "30"));
+        CONFIGURED.template().hasResourceProperties("AWS::ApiGateway::Authorizer", Map.of("AuthorizerResultTtlInSeconds", 30));
+        CONFIGURED.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmDescription", Match.stringLikeRegexp("One app client.*"), "Threshold", 25));
     }
 
     @Test

@@ -94,7 +94,9 @@ class DashboardTest {
     void theSectionsComeInTheOrderAnOnCallEngineerReadsThem() {
         List<String> titles = widgets().stream().filter(widget -> "text".equals(widget.get("type")))
                 .map(widget -> (String) at(widget, "properties", "markdown")).toList();
-        assertThat(titles).containsExactly("## API: requests and answers (stage v1)", "## List function",
+        assertThat(titles).containsExactly("## API: requests and answers (stage v1)",
+                "## Who is calling: tenants by requests and by 429 (Contributor Insights over the access logs)",
+                "## List function", "## Lambda authorizer (runs when API Gateway has no cached decision for a token)",
                 "## Cold starts: init without SnapStart, restore with it (REPORT records)", "## DynamoDB",
                 "## Tokens: Cognito's pre-token-generation trigger", "## Alarms");
         assertThat(DEFAULTS.stack().dashboard.sections()).hasSize(titles.size());
@@ -131,7 +133,7 @@ class DashboardTest {
 
     @Test
     void initAndRestoreDurationsOfBothFunctionsComeFromTheirReportRecords() {
-        for (String handler : List.of(ListInvoiceGroupsFunction.HANDLER, TokenCustomizerFunction.HANDLER)) {
+        for (String handler : List.of(ListInvoiceGroupsFunction.HANDLER, TokenCustomizerFunction.HANDLER, AuthorizerFunction.HANDLER)) {
             assertThat(widgets()).as(handler).anySatisfy(widget -> assertThat((String) at(widget, "properties", "query"))
                     .startsWith("SOURCE '<Ref " + logGroupOf(handler) + ">'")
                     .contains("type = \"platform.report\"", "record.metrics.initDurationMs", "record.metrics.restoreDurationMs"));
@@ -153,6 +155,46 @@ class DashboardTest {
         assertThat(graphedMetrics()).containsAll(expected);
     }
 
+    /** Contributor Insights widgets as the console writes them: the rule's top 10 contributors, in the stack's region. */
+    private static List<String> insightRuleWidgets() {
+        return widgets().stream().filter(widget -> at(widget, "properties", "insightRule") != null)
+                .map(widget -> {
+                    assertThat(widget).containsEntry("type", "metric");
+                    assertThat((Object) at(widget, "properties", "region")).isEqualTo("<Ref AWS::Region>");
+                    assertThat((Object) at(widget, "properties", "insightRule", "maxContributorCount")).isEqualTo(10);
+                    return (String) at(widget, "properties", "insightRule", "ruleName");
+                }).toList();
+    }
+
+    @Test
+    void topTenantsByRequestsAndBy429AndTopAppClientsByTokenRequestsComeFromTheInsightRules() {
+        List<String> expected = DEFAULTS.resources("AWS::CloudWatch::InsightRule").keySet().stream()
+                .map(id -> "<GetAtt " + id + ".RuleName>").toList();
+        assertThat(insightRuleWidgets()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(graphedMetrics()).anySatisfy(metric -> assertThat(metric)
+                .startsWith("expression INSIGHT_RULE_METRIC('<GetAtt CallersThrottledByTenant").endsWith("', 'UniqueContributors')"));
+        assertThat(graphedMetrics()).anySatisfy(metric -> assertThat(metric)
+                .startsWith("expression INSIGHT_RULE_METRIC('<GetAtt CallersTokenRequestsByClient").endsWith("', 'MaxContributorValue')"));
+        // Throttling per plan and kind (THROTTLED: rate or burst; QUOTA_EXCEEDED: the month's quota).
+        assertThat(widgets()).anySatisfy(widget -> assertThat((String) at(widget, "properties", "query"))
+                .startsWith("SOURCE '<Ref " + accessLogGroup() + ">'")
+                .contains("filter status = \"429\"", "stats count(*) as answers by plan, responseType"));
+    }
+
+    @Test
+    void theAuthorizersInvocationsErrorsDurationThrottlesAndConcurrency() {
+        String authorizer = "FunctionName=<Ref " + AuthorizerTest.authorizerId() + ">";
+        assertThat(graphedMetrics()).contains(
+                "AWS/Lambda Invocations " + authorizer + " Sum",
+                "AWS/Lambda Errors " + authorizer + " Sum",
+                "AWS/Lambda Throttles " + authorizer + " Sum",
+                "AWS/Lambda Duration " + authorizer + " p50",
+                "AWS/Lambda Duration " + authorizer + " p99",
+                "AWS/Lambda ConcurrentExecutions " + authorizer + " Maximum",
+                "AWS/Lambda ConcurrentExecutions FunctionName=<Ref " + TokensTest.triggerId() + "> Maximum",
+                "AWS/Lambda Throttles FunctionName=<Ref " + TokensTest.triggerId() + "> Sum");
+    }
+
     @Test
     void theAlarmWidgetShowsEveryAlarmOfTheStack() {
         Map<String, Object> alarmWidget = widgets().stream().filter(widget -> "alarm".equals(widget.get("type"))).findFirst().orElseThrow();
@@ -167,7 +209,9 @@ class DashboardTest {
         DEFAULTS.template().hasOutput("TokenTriggerLogGroupName",
                 Map.of("Value", Map.of("Ref", logGroupOf(TokenCustomizerFunction.HANDLER))));
         DEFAULTS.template().hasOutput("ApiAccessLogGroupName", Map.of("Value", Map.of("Ref", accessLogGroup())));
-        assertThat(DEFAULTS.resources("AWS::Logs::LogGroup")).hasSize(3);
+        DEFAULTS.template().hasOutput("AuthorizerLogGroupName",
+                Map.of("Value", Map.of("Ref", logGroupOf(AuthorizerFunction.HANDLER))));
+        assertThat(DEFAULTS.resources("AWS::Logs::LogGroup")).hasSize(4);
     }
 
     /** Another construct adds its own section later; widgets wrap at the row's 24 units. */

@@ -44,7 +44,22 @@ final class DocumentedConfigurations {
             Map.entry("accessTokenValidityMinutes", 15),
             Map.entry("snapStart", "false"),
             Map.entry("deploymentStrategy", "all-at-once"),
-            Map.entry("apiGatewayCloudWatchRole", "false"));
+            Map.entry("apiGatewayCloudWatchRole", "false"),
+            // As cdk.json holds it (an object); PLANS_WITH_QUOTA below is the -c string form.
+            Map.entry("plans", Map.of(
+                    "basic", Map.of("rateLimit", 2, "burstLimit", 4),
+                    "gold", Map.of("rateLimit", 5.5, "burstLimit", 10, "monthlyQuota", 100_000))),
+            Map.entry("defaultPlan", "gold"),
+            Map.entry("revocationSeconds", 30),
+            Map.entry("tokenRequestStormThreshold", 25),
+            Map.entry("listFunctionReservedConcurrency", 100),
+            Map.entry("tokenTriggerReservedConcurrency", "10"),
+            Map.entry("authorizerReservedConcurrency", 40),
+            Map.entry("lambdaConcurrencyLimit", 2000));
+
+    /** README's example of plans with a monthly quota, as {@code -c plans=...} passes it: a JSON string. */
+    static final String PLANS_WITH_QUOTA = "{\"standard\": {\"rateLimit\": 10, \"burstLimit\": 20},"
+            + " \"premium\": {\"rateLimit\": 50, \"burstLimit\": 100, \"monthlyQuota\": 1000000}}";
 
     static final List<Configuration> ALL = List.of(
             configuration("default", Map.of()),
@@ -53,6 +68,12 @@ final class DocumentedConfigurations {
             configuration("apiGatewayCloudWatchRole=false", Map.of("apiGatewayCloudWatchRole", "false")),
             configuration("corsAllowedOrigins", Map.of("corsAllowedOrigins", "https://app.example.com,https://admin.example.com")),
             configuration("alarmEmail", Map.of("alarmEmail", "oncall@example.com")),
+            configuration("plans with a monthly quota", Map.of("plans", PLANS_WITH_QUOTA)),
+            // No authorizer cache: every request asks the authorizer (revocation at once).
+            configuration("revocationSeconds=0", Map.of("revocationSeconds", "0")),
+            // A new account whose Lambda concurrency limit leaves nothing to reserve (README, Configuration).
+            configuration("no reserved concurrency", Map.of("tokenTriggerReservedConcurrency", "0",
+                    "authorizerReservedConcurrency", "0", "lambdaConcurrencyLimit", "10")),
             // README's throwaway dev stack, exactly as its deploy command spells it.
             configuration("dev stack (stackName, destroyable, all-at-once)", Map.of(
                     "stackName", "InvoiceGroupsDev", "destroyable", "true", "deploymentStrategy", "all-at-once")),

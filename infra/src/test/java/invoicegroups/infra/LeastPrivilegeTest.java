@@ -53,12 +53,23 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void theAuthorizerMayOnlyBatchGetItemsOfTheRegistryAndWriteItsOwnLogs() {
+        Map<String, Object> function = functionWithHandler(AuthorizerFunction.HANDLER);
+        String logGroupId = at(function, "Properties", "LoggingConfig", "LogGroup", "Ref");
+        assertThat(statementsOfRole(at(function, "Properties", "Role", "Fn::GetAtt", 0))).containsExactlyInAnyOrder(
+                Map.of("Sid", "WriteOwnLogGroup", "Effect", "Allow",
+                        "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"), "Resource", arnOf(logGroupId)),
+                Map.of("Sid", "ReadTenantRegistry", "Effect", "Allow",
+                        "Action", "dynamodb:BatchGetItem", "Resource", arnOf(registryTableId())));
+    }
+
+    @Test
     void codeDeployMayOnlyShiftTheLiveAliasAndReadItsRollbackAlarms() {
         String roleId = DEFAULTS.logicalId("AWS::IAM::Role", Match.objectLike(Map.of("AssumeRolePolicyDocument",
                 Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of(
                         "Principal", Map.of("Service", "codedeploy.amazonaws.com")))))))));
         List<Object> alarmArns = RolloutTest.rollbackAlarmIds().stream().map(LeastPrivilegeTest::arnOf).toList();
-        assertThat(alarmArns).hasSize(4);
+        assertThat(alarmArns).hasSize(3);
         List<Map<String, Object>> statements = statementsOfRole(roleId);
         assertThat(statements).hasSize(2);
         assertThat(statements.get(0)).containsEntry("Sid", "ShiftLiveAlias")
@@ -71,21 +82,60 @@ class LeastPrivilegeTest {
                 .doesNotContainKeys("ManagedPolicyArns", "Policies");
     }
 
+    /**
+     * Exactly what the ops jar's tenants command calls (README, Operator commands, "IAM: what the operator policy must
+     * hold"): app clients on this pool; registry items (no Query, no index, no ConditionCheckItem); API keys; this
+     * stack's usage plans and the keys in them; this stack's outputs.
+     */
     @Test
-    void theTenantOperatorPolicyIsExactlyAppClientsOnThisPoolRegistryItemsAndThisStacksOutputs() {
+    void theTenantOperatorPolicyIsExactlyWhatTheTenantsCommandCallsOnThisStacksResources() {
         String poolId = DEFAULTS.resources("AWS::Cognito::UserPool").keySet().iterator().next();
-        Object indexArn = Map.of("Fn::Join", List.of("", List.of(arnOf(registryTableId()), "/index/byTenant")));
-        assertThat(managedPolicyStatements("TenantOperatorPolicy")).containsExactly(
+        List<Object> planKeys = new ArrayList<>();
+        List<Object> planKey = new ArrayList<>();
+        for (String usagePlanId : DEFAULTS.resources("AWS::ApiGateway::UsagePlan").keySet()) {
+            planKeys.add(apiGateway("/usageplans/", Map.of("Ref", usagePlanId), "/keys"));
+            planKey.add(apiGateway("/usageplans/", Map.of("Ref", usagePlanId), "/keys/*"));
+        }
+        assertThat(planKeys).hasSize(2);
+        List<Map<String, Object>> statements = managedPolicyStatements("TenantOperatorPolicy");
+        assertThat(statements).extracting(statement -> statement.get("Sid")).containsExactly("ManageTenantAppClients",
+                "ManageTenantRegistry", "CreateAndListApiKeys", "DeleteApiKeys", "FindUsagePlans", "PutKeysInUsagePlans",
+                "TakeKeysOutOfUsagePlans", "ReadStackOutputs");
+        assertThat(statements.subList(0, 5)).containsExactly(
                 Map.of("Sid", "ManageTenantAppClients", "Effect", "Allow", "Action", List.of(
                         "cognito-idp:CreateUserPoolClient", "cognito-idp:DeleteUserPoolClient",
                         "cognito-idp:DescribeUserPoolClient", "cognito-idp:ListUserPoolClients"),
                         "Resource", arnOf(poolId)),
                 Map.of("Sid", "ManageTenantRegistry", "Effect", "Allow", "Action", List.of(
-                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
-                        "dynamodb:Scan"),
-                        "Resource", List.of(arnOf(registryTableId()), indexArn)),
-                Map.of("Sid", "ReadStackOutputs", "Effect", "Allow", "Action", "cloudformation:DescribeStacks",
-                        "Resource", STACK_ID));
+                        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem", "dynamodb:Scan"),
+                        "Resource", arnOf(registryTableId())),
+                Map.of("Sid", "CreateAndListApiKeys", "Effect", "Allow", "Action", List.of("apigateway:POST", "apigateway:GET"),
+                        "Resource", apiGateway("/apikeys")),
+                Map.of("Sid", "DeleteApiKeys", "Effect", "Allow", "Action", "apigateway:DELETE",
+                        "Resource", apiGateway("/apikeys/*")),
+                Map.of("Sid", "FindUsagePlans", "Effect", "Allow", "Action", "apigateway:GET",
+                        "Resource", apiGateway("/usageplans")));
+        assertThat(statements.get(5)).containsEntry("Action", List.of("apigateway:POST", "apigateway:GET"));
+        assertThat((List<Object>) statements.get(5).get("Resource")).containsExactlyInAnyOrderElementsOf(planKeys);
+        assertThat(statements.get(6)).containsEntry("Action", "apigateway:DELETE");
+        assertThat((List<Object>) statements.get(6).get("Resource")).containsExactlyInAnyOrderElementsOf(planKey);
+        assertThat(statements.get(7)).isEqualTo(Map.of("Sid", "ReadStackOutputs", "Effect", "Allow",
+                "Action", "cloudformation:DescribeStacks", "Resource", STACK_ID));
+    }
+
+    /** API Gateway's resource ARN of a management path in the stack's region. */
+    private static Object apiGateway(Object... path) {
+        List<Object> parts = new ArrayList<>(List.of("arn:", Map.of("Ref", "AWS::Partition"), ":apigateway:",
+                Map.of("Ref", "AWS::Region")));
+        if (path.length == 1) {
+            parts.add("::" + path[0]);
+        } else {
+            parts.add("::" + path[0]);
+            parts.add(path[1]);
+            parts.add(path[2]);
+        }
+        return Map.of("Fn::Join", List.of("", parts));
     }
 
     @Test
@@ -107,13 +157,13 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void rolesGetDynamoDbQueryAndGetItemOnlyAndNoWildcardButTheXRayTwo() {
+    void rolesGetDynamoDbQueryGetItemAndBatchGetItemOnlyAndNoWildcardButTheXRayTwo() {
         List<Map<String, Object>> statements = new ArrayList<>();
         DEFAULTS.resources("AWS::IAM::Policy").values()
                 .forEach(policy -> statements.addAll(at(policy, "Properties", "PolicyDocument", "Statement")));
         assertThat(statements.stream().flatMap(statement -> actions(statement).stream())
                 .filter(action -> action.startsWith("dynamodb:")).distinct())
-                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem");
+                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem");
         assertThat(statements.stream().filter(statement -> actions(statement).stream().anyMatch(action -> action.contains("*"))
                         || "*".equals(statement.get("Resource"))))
                 .isNotEmpty()
@@ -124,7 +174,7 @@ class LeastPrivilegeTest {
     @Test
     void onlyApiGatewaysAccountLoggingRoleCarriesAnAwsManagedPolicy() {
         Map<String, Map<String, Object>> roles = DEFAULTS.resources("AWS::IAM::Role");
-        assertThat(roles).hasSize(4);
+        assertThat(roles).hasSize(5);
         List<Object> withManagedPolicies = roles.values().stream()
                 .filter(role -> at(role, "Properties", "ManagedPolicyArns") != null)
                 .map(role -> at(role, "Properties", "ManagedPolicyArns"))

@@ -56,18 +56,16 @@ class ListFunctionTest {
         String versionId = DEFAULTS.logicalId("AWS::Lambda::Version",
                 Match.objectLike(Map.of("FunctionName", Map.of("Ref", listFunctionId()))));
         DEFAULTS.template().hasResourceProperties("AWS::Lambda::Alias", Map.of(
-                "Name", ListInvoiceGroupsFunction.ALIAS_NAME,
+                "Name", SnapStartFunction.ALIAS_NAME,
                 "FunctionName", Map.of("Ref", listFunctionId()),
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(versionId, "Version"))));
     }
 
     @Test
-    void environmentNamesTheTableAndTheTenantClaimAndNothingLocal() {
+    void environmentNamesTheTableAndNothingElseTheTenantComesFromTheAuthorizer() {
         Map<String, Object> variables = at(listFunction(), "Properties", "Environment", "Variables");
         String tableId = DEFAULTS.logicalId("AWS::DynamoDB::GlobalTable", TableTest.invoiceGroupsTable().get("Properties"));
-        assertThat(variables).containsOnly(
-                Map.entry("TABLE_NAME", Map.of("Ref", tableId)),
-                Map.entry("TENANT_CLAIM", "tenant_id"));
+        assertThat(variables).containsOnly(Map.entry("TABLE_NAME", Map.of("Ref", tableId)));
     }
 
     @Test
@@ -77,6 +75,13 @@ class ListFunctionTest {
         String logGroupId = at(logging, "LogGroup", "Ref");
         Map<String, Object> logGroup = DEFAULTS.resources("AWS::Logs::LogGroup").get(logGroupId);
         assertThat(((Number) at(logGroup, "Properties", "RetentionInDays")).intValue()).isEqualTo(Settings.DEFAULT_LOG_RETENTION_DAYS);
+    }
+
+    /** By default the list function draws on the account's unreserved concurrency, which the reservations leave. */
+    @Test
+    void reservesNoConcurrencyUnlessConfigured() {
+        assertThat((Map<String, Object>) at(listFunction(), "Properties")).doesNotContainKey("ReservedConcurrentExecutions");
+        assertThat(Settings.DEFAULT_LIST_FUNCTION_RESERVED_CONCURRENCY).isZero();
     }
 
     @Test

@@ -20,7 +20,8 @@ class OutputsAndChecksTest {
         assertThat(DEFAULTS.template().findOutputs("*").keySet()).containsExactlyInAnyOrder(
                 "ApiUrl", "InvoiceGroupsUrl", "TableName", "TenantRegistryTableName", "UserPoolId", "TokenEndpoint",
                 "JwtIssuer", "AlarmTopicArn", "TenantOperatorPolicyArn", "DataImportPolicyArn", "AccessTokenValidityMinutes",
-                "DashboardUrl", "ListFunctionLogGroupName", "TokenTriggerLogGroupName", "ApiAccessLogGroupName");
+                "DashboardUrl", "ListFunctionLogGroupName", "TokenTriggerLogGroupName", "ApiAccessLogGroupName",
+                "RestApiId", "DefaultPlan", "RevocationSeconds", "AuthorizerLogGroupName");
         String domainId = id("AWS::Cognito::UserPoolDomain");
         DEFAULTS.template().hasOutput("TokenEndpoint", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
                 "https://", Map.of("Ref", domainId), ".auth.", Map.of("Ref", "AWS::Region"), ".amazoncognito.com/oauth2/token")))));
@@ -32,7 +33,11 @@ class OutputsAndChecksTest {
         DEFAULTS.template().hasOutput("TenantRegistryTableName", Map.of("Value", Map.of("Ref",
                 DEFAULTS.logicalId("AWS::DynamoDB::GlobalTable", TableTest.registryTable().get("Properties")))));
         DEFAULTS.template().hasOutput("UserPoolId", Map.of("Value", Map.of("Ref", id("AWS::Cognito::UserPool"))));
-        DEFAULTS.template().hasOutput("AccessTokenValidityMinutes", Map.of("Value", "60"));
+        DEFAULTS.template().hasOutput("AccessTokenValidityMinutes", Map.of("Value", "1440"));
+        // The tenants command finds the usage plans by GetUsagePlans filtered on this API id.
+        DEFAULTS.template().hasOutput("RestApiId", Map.of("Value", Map.of("Ref", id("AWS::ApiGateway::RestApi"))));
+        DEFAULTS.template().hasOutput("DefaultPlan", Map.of("Value", "standard"));
+        DEFAULTS.template().hasOutput("RevocationSeconds", Map.of("Value", "60"));
     }
 
     @Test
@@ -55,13 +60,23 @@ class OutputsAndChecksTest {
                 .flatMap(List::stream)
                 .toList();
         assertThat(suppressions).extracting(suppression -> suppression.get("id")).containsOnly(
-                "AwsSolutions-IAM5", "AwsSolutions-COG3", "AwsSolutions-IAM4",
+                "AwsSolutions-IAM5", "AwsSolutions-COG3", "AwsSolutions-IAM4", "AwsSolutions-COG4",
                 "AwsSolutions-APIG2", "AwsSolutions-APIG3", "AwsSolutions-APIG6");
         assertThat(suppressions).allSatisfy(suppression ->
                 assertThat(String.valueOf(suppression.get("reason"))).hasSizeGreaterThan(80));
+        // Wildcards only where AWS allows no other resource (X-Ray) or where a run-time key id sits in the path.
+        String usagePlanKeys = "Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/usageplans/<ApiRestApiUsagePlan";
         assertThat(suppressions).filteredOn(suppression -> "AwsSolutions-IAM5".equals(suppression.get("id")))
-                .isNotEmpty()
-                .allSatisfy(suppression -> assertThat(suppression.get("applies_to")).isEqualTo(List.of("Resource::*")));
+                .extracting(suppression -> suppression.get("applies_to"))
+                .hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(appliesTo -> assertThat((List<String>) appliesTo).singleElement().satisfies(resource ->
+                        assertThat(resource.equals("Resource::*")
+                                || resource.equals("Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/apikeys/*")
+                                || resource.startsWith(usagePlanKeys) && resource.endsWith(">/keys/*")).as(resource).isTrue()));
+        // The Cognito-authorizer rule on the GET method, which has a Lambda authorizer instead, says why.
+        assertThat(suppressions).filteredOn(suppression -> "AwsSolutions-COG4".equals(suppression.get("id")))
+                .singleElement().satisfies(suppression -> assertThat(String.valueOf(suppression.get("reason")))
+                        .contains("Lambda TOKEN authorizer", "usageIdentifierKey"));
         assertThat(suppressions).filteredOn(suppression -> "AwsSolutions-IAM4".equals(suppression.get("id")))
                 .singleElement()
                 .satisfies(suppression -> assertThat(suppression.get("applies_to")).isEqualTo(List.of(

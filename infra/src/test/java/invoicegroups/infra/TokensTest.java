@@ -54,11 +54,12 @@ class TokensTest {
                 .containsEntry("Runtime", "java25")
                 .containsEntry("Architectures", List.of("arm64"))
                 .containsEntry("Timeout", TokenCustomizerFunction.TIMEOUT_SECONDS)
-                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"))
+                .containsEntry("ReservedConcurrentExecutions", Settings.DEFAULT_TOKEN_TRIGGER_RESERVED_CONCURRENCY);
         String versionId = DEFAULTS.logicalId("AWS::Lambda::Version",
                 Match.objectLike(Map.of("FunctionName", Map.of("Ref", triggerId()))));
         DEFAULTS.template().hasResourceProperties("AWS::Lambda::Alias", Map.of(
-                "Name", TokenCustomizerFunction.ALIAS_NAME,
+                "Name", SnapStartFunction.ALIAS_NAME,
                 "FunctionName", Map.of("Ref", triggerId()),
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(versionId, "Version"))));
         String contentHash = Artifacts.contentHash(Artifacts.existing(Artifacts.TOKEN_CUSTOMIZER_JAR));
