@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /** Builds the function's one DynamoDB client, explicitly: region, HTTP client, timeouts, credentials. */
-final class DynamoDbClients {
+public final class DynamoDbClients {
 
     private static final int MAX_ATTEMPTS = 3;
     private static final Duration BASE_DELAY = Duration.ofMillis(25);
@@ -23,12 +23,12 @@ final class DynamoDbClients {
     private DynamoDbClients() {
     }
 
-    static DynamoDbClient create(Configuration configuration) {
+    public static DynamoDbClient create(Configuration configuration) {
         return create(configuration, httpClient(configuration));
     }
 
     /** A new HTTP client of the function's kind, with the function's timeouts (SnapStart priming builds its own). */
-    static SdkHttpClient httpClient(Configuration configuration) {
+    public static SdkHttpClient httpClient(Configuration configuration) {
         // Apache 5: about half URLConnection's warm latency, pure Java (nothing native crosses a SnapStart snapshot),
         // and its connection pool is empty until the first request (measured: BENCHMARKS.md, HTTP client).
         return Apache5HttpClient.builder()
@@ -38,7 +38,7 @@ final class DynamoDbClients {
     }
 
     /** The same client on another HTTP client: what the benchmark (bench/) compares the choice with. */
-    static DynamoDbClient create(Configuration configuration, SdkHttpClient httpClient) {
+    public static DynamoDbClient create(Configuration configuration, SdkHttpClient httpClient) {
         return create(configuration, httpClient, functionCredentials());
     }
 
@@ -50,7 +50,7 @@ final class DynamoDbClients {
      * EC2 instance metadata, none of which a Lambda function has: its first walk cost the first request after a
      * SnapStart restore about 6 ms here (bench/). Resolved lazily, on the first call, never into a snapshot.
      */
-    static AwsCredentialsProvider functionCredentials() {
+    public static AwsCredentialsProvider functionCredentials() {
         return AwsCredentialsProviderChain.builder()
                 .reuseLastProviderEnabled(true)
                 .credentialsProviders(SystemPropertyCredentialsProvider.create(),
@@ -59,7 +59,7 @@ final class DynamoDbClients {
     }
 
     /** The same client with other credentials: SnapStart priming signs with placeholders, never the function's. */
-    static DynamoDbClient create(Configuration configuration, SdkHttpClient httpClient,
+    public static DynamoDbClient create(Configuration configuration, SdkHttpClient httpClient,
             AwsCredentialsProvider credentials) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(configuration.region())

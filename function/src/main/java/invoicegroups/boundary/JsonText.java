@@ -1,6 +1,6 @@
 package invoicegroups.boundary;
 
-import invoicegroups.control.IsoInstants;
+import invoicegroups.storeditem.IsoInstants;
 import java.time.Instant;
 
 /**

@@ -9,6 +9,7 @@ import invoicegroups.control.NextTokenCodec;
 import invoicegroups.control.PageRequestParser;
 import invoicegroups.entity.InvoiceGroupPage;
 import invoicegroups.entity.PageRequest;
+import invoicegroups.snapstart.SnapStartPriming;
 import org.crac.Core;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,22 +31,25 @@ public final class ListInvoiceGroupsHandler
     private final LeftOutItemLog leftOutItems;
     private final SnapStartPriming priming;
 
-    /** Lambda's entry: configured from environment variables. */
+    /**
+     * Lambda's entry: configured from environment variables, with the function's DynamoDB client; its request path is
+     * primed for SnapStart before the snapshot ({@link SnapStartPriming}).
+     */
     public ListInvoiceGroupsHandler() {
-        this(Configuration.fromEnvironment());
+        this(Configuration.fromEnvironment(), null, true);
     }
 
-    /** Lambda's handler: its request path is primed for SnapStart before the snapshot ({@link SnapStartPriming}). */
-    public ListInvoiceGroupsHandler(Configuration configuration) {
-        this(configuration, DynamoDbClients.create(configuration), new SnapStartPriming(configuration));
+    /**
+     * A handler on {@code dynamoDb}, without SnapStart priming: for the local runner, the tests, the benchmark and
+     * the priming itself (which drives a second handler on a client of its own).
+     */
+    public static ListInvoiceGroupsHandler create(Configuration configuration, DynamoDbClient dynamoDb) {
+        return new ListInvoiceGroupsHandler(configuration, dynamoDb, false);
     }
 
-    ListInvoiceGroupsHandler(Configuration configuration, DynamoDbClient dynamoDb) {
-        this(configuration, dynamoDb, null);
-    }
-
-    private ListInvoiceGroupsHandler(Configuration configuration, DynamoDbClient dynamoDb, SnapStartPriming priming) {
-        JsonFactory json = NextTokenCodec.strictJsonFactory();
+    private ListInvoiceGroupsHandler(Configuration configuration, DynamoDbClient client, boolean primed) {
+        DynamoDbClient dynamoDb = client != null ? client : DynamoDbClients.create(configuration);
+        JsonFactory json = StrictJson.factory();
         NextTokenCodec nextTokens = new NextTokenCodec(json);
         this.pageRequests = new PageRequestParser(nextTokens);
         // No extensions: the default ones (versioned records, atomic counters) act on writes only, and this
@@ -58,7 +62,7 @@ public final class ListInvoiceGroupsHandler
         this.responses = new HttpResponses(new ResponseBodies(json, nextTokens), metrics);
         this.leftOutItems = LeftOutItemLog.toStandardOutput(json, metrics);
         // CRaC holds registered resources weakly: the handler keeps its priming alive.
-        this.priming = priming;
+        this.priming = primed ? new SnapStartPriming(configuration) : null;
         if (priming != null) {
             Core.getGlobalContext().register(priming);
         }

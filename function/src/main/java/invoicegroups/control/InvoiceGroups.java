@@ -1,5 +1,9 @@
 package invoicegroups.control;
 
+import invoicegroups.storeditem.InvoiceGroupIds;
+import invoicegroups.storeditem.InvoiceGroupItemContract;
+import invoicegroups.storeditem.InvoiceGroupTableSchema;
+import invoicegroups.storeditem.StoredItemSchema;
 import invoicegroups.entity.InvoiceGroup;
 import invoicegroups.entity.InvoiceGroupPage;
 import invoicegroups.entity.LeftOutItem;

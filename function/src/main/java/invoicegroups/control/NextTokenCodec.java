@@ -1,5 +1,6 @@
 package invoicegroups.control;
 
+import invoicegroups.storeditem.InvoiceGroupIds;
 import invoicegroups.entity.PagePosition;
 import invoicegroups.entity.PageRequest;
 import invoicegroups.entity.SortOrder;
@@ -30,7 +31,11 @@ public final class NextTokenCodec {
 
     private final JsonFactory json;
 
+    /** @param json the function's JSON factory: it must refuse duplicate properties, or a token could hold two positions */
     public NextTokenCodec(JsonFactory json) {
+        if (!json.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION)) {
+            throw new IllegalArgumentException("the nextToken codec needs a JSON factory with strict duplicate detection");
+        }
         this.json = json;
     }
 
@@ -124,10 +129,5 @@ public final class NextTokenCodec {
             throw new InvalidRequestException(INVALID);
         }
         return SortOrder.of(parser.getString()).orElseThrow(() -> new InvalidRequestException(INVALID));
-    }
-
-    /** The JSON factory both directions share: strict about duplicate properties. */
-    public static JsonFactory strictJsonFactory() {
-        return JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 }

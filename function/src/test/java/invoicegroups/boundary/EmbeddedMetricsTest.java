@@ -2,7 +2,6 @@ package invoicegroups.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import invoicegroups.control.NextTokenCodec;
 import invoicegroups.table.FunctionMetrics;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +18,7 @@ class EmbeddedMetricsTest {
     void aCountIsOneEmbeddedMetricFormatLineWithTheNamespaceDimensionAndUnit() {
         List<String> lines = new ArrayList<>();
         EmbeddedMetrics metrics =
-                new EmbeddedMetrics(NextTokenCodec.strictJsonFactory(), "InvoiceGroups-List", "7", CLOCK, lines::add);
+                new EmbeddedMetrics(StrictJson.factory(), "InvoiceGroups-List", "7", CLOCK, lines::add);
 
         metrics.countOne(FunctionMetrics.INVALID_STORED_ITEMS);
 
@@ -32,7 +31,7 @@ class EmbeddedMetricsTest {
     @Test
     void theFunctionNameIsWrittenAsAJsonString() {
         EmbeddedMetrics metrics =
-                new EmbeddedMetrics(NextTokenCodec.strictJsonFactory(), "a\"b", "1", CLOCK, line -> { });
+                new EmbeddedMetrics(StrictJson.factory(), "a\"b", "1", CLOCK, line -> { });
 
         assertThat(metrics.line(FunctionMetrics.SERVER_ERROR_RESPONSES, 1))
                 .contains("\"FunctionName\":\"a\\\"b\",\"ExecutedVersion\":\"1\",\"ServerErrorResponses\":1}")

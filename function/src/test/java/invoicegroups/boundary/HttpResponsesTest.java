@@ -17,7 +17,7 @@ import tools.jackson.core.json.JsonFactory;
 /** The one mapper from failures to responses: a caller's failure carries its status and fixed message. */
 class HttpResponsesTest {
 
-    private final JsonFactory json = NextTokenCodec.strictJsonFactory();
+    private final JsonFactory json = StrictJson.factory();
     private final List<String> metricLines = new ArrayList<>();
     private final HttpResponses responses = new HttpResponses(new ResponseBodies(json, new NextTokenCodec(json)),
             new EmbeddedMetrics(json, "fn", "1", Clock.systemUTC(), metricLines::add));

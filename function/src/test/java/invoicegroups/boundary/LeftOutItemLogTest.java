@@ -2,7 +2,6 @@ package invoicegroups.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import invoicegroups.control.NextTokenCodec;
 import invoicegroups.entity.LeftOutItem;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ class LeftOutItemLogTest {
     @Test
     void eachLeftOutItemIsOneLogLineAndOneMetricLine() {
         List<String> lines = new ArrayList<>();
-        var json = NextTokenCodec.strictJsonFactory();
+        var json = StrictJson.factory();
         LeftOutItemLog log = new LeftOutItemLog(json,
                 new EmbeddedMetrics(json, "fn", "1", Clock.systemUTC(), lines::add), lines::add);
 
@@ -32,7 +31,7 @@ class LeftOutItemLogTest {
     @Test
     void nothingLeftOutWritesNothing() {
         List<String> lines = new ArrayList<>();
-        var json = NextTokenCodec.strictJsonFactory();
+        var json = StrictJson.factory();
         new LeftOutItemLog(json, new EmbeddedMetrics(json, "fn", "1", Clock.systemUTC(), lines::add), lines::add)
                 .report("req-1", "acme", List.of());
 

@@ -25,7 +25,7 @@ import tools.jackson.core.json.JsonFactory;
 /** A page's body is exactly what Jackson's streaming generator writes for it, whatever the stored text holds. */
 class ResponseBodiesTest {
 
-    private static final JsonFactory JSON = NextTokenCodec.strictJsonFactory();
+    private static final JsonFactory JSON = StrictJson.factory();
     private final ResponseBodies bodies = new ResponseBodies(JSON, new NextTokenCodec(JSON));
 
     @Property(tries = 500)

@@ -3,6 +3,7 @@ package invoicegroups.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import invoicegroups.boundary.StrictJson;
 import invoicegroups.entity.PagePosition;
 import invoicegroups.entity.PageRequest;
 import invoicegroups.entity.SortOrder;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The parser on payload format 1.0's two parameter maps, without the handler. */
 class PageRequestParserTest {
 
-    private final NextTokenCodec tokens = new NextTokenCodec(NextTokenCodec.strictJsonFactory());
+    private final NextTokenCodec tokens = new NextTokenCodec(StrictJson.factory());
     private final PageRequestParser parser = new PageRequestParser(tokens);
 
     @Test

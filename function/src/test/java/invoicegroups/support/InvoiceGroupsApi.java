@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import invoicegroups.boundary.Configuration;
+import invoicegroups.boundary.DynamoDbClients;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
-import invoicegroups.control.InvoiceGroupTableSchema;
+import invoicegroups.storeditem.InvoiceGroupTableSchema;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.entity.InvoiceGroup;
 import java.net.URI;
@@ -52,7 +53,9 @@ public final class InvoiceGroupsApi {
                 "AWS_REGION", "us-east-1",
                 "DYNAMODB_ENDPOINT", endpoint.toString()));
         environment.putAll(moreEnvironment);
-        return new InvoiceGroupsApi(dynamoDb, tableName, new ListInvoiceGroupsHandler(Configuration.from(environment)));
+        Configuration configuration = Configuration.from(environment);
+        return new InvoiceGroupsApi(dynamoDb, tableName,
+                ListInvoiceGroupsHandler.create(configuration, DynamoDbClients.create(configuration)));
     }
 
     /** On the shared in-memory DynamoDB Local. */

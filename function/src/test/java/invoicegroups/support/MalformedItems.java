@@ -1,7 +1,7 @@
 package invoicegroups.support;
 
-import invoicegroups.control.InvoiceGroupItemContract.Rule;
-import invoicegroups.control.InvoiceGroupTableSchema;
+import invoicegroups.storeditem.InvoiceGroupItemContract.Rule;
+import invoicegroups.storeditem.InvoiceGroupTableSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

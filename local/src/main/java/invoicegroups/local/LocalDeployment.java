@@ -3,6 +3,7 @@ package invoicegroups.local;
 import invoicegroups.authorizer.AuthorizerConfiguration;
 import invoicegroups.authorizer.TokenAuthorizer;
 import invoicegroups.boundary.Configuration;
+import invoicegroups.boundary.DynamoDbClients;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.local.cognito.LocalUserPool;
@@ -49,10 +50,11 @@ public final class LocalDeployment implements AutoCloseable {
         // accepts any, so placeholders go first in that chain: real AWS credentials are never looked up or sent.
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
-        this.handler = new ListInvoiceGroupsHandler(Configuration.from(Map.of(
+        Configuration configuration = Configuration.from(Map.of(
                 "TABLE_NAME", TABLE_NAME,
                 "AWS_REGION", EmbeddedDynamoDb.REGION.id(),
-                "DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString())));
+                "DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString()));
+        this.handler = ListInvoiceGroupsHandler.create(configuration, DynamoDbClients.create(configuration));
     }
 
     /** @param dataDirectory where DynamoDB Local keeps its data; empty: in memory */

@@ -39,7 +39,7 @@ public final class Benchmark {
     static final String TRIGGER_CLIENT_ID = "bench-client";
     static final String FUNCTION_HANDLER = "invoicegroups.boundary.ListInvoiceGroupsHandler";
     static final String BASELINE_HANDLER = "tutorial.TutorialHandler";
-    static final String SDK_FLOOR_HANDLER = "invoicegroups.boundary.BareQueryHandler";
+    static final String SDK_FLOOR_HANDLER = "invoicegroups.bench.driver.BareQueryHandler";
     static final String MARKER = "--- first response ---";
     static final String TENANT = "acme";
     static final String DEEP_TENANT = "deep";

@@ -1,6 +1,6 @@
 package invoicegroups.local.data;
 
-import invoicegroups.control.InvoiceGroupTableSchema;
+import invoicegroups.storeditem.InvoiceGroupTableSchema;
 import invoicegroups.local.StartupException;
 import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import java.util.ArrayList;

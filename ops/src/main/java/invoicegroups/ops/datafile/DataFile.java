@@ -1,7 +1,7 @@
 package invoicegroups.ops.datafile;
 
-import invoicegroups.control.InvoiceGroupItemContract;
-import invoicegroups.control.InvoiceGroupTableSchema;
+import invoicegroups.storeditem.InvoiceGroupItemContract;
+import invoicegroups.storeditem.InvoiceGroupTableSchema;
 import invoicegroups.entity.InvoiceGroup;
 import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.table.TenantId;

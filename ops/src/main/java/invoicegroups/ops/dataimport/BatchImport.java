@@ -1,6 +1,6 @@
 package invoicegroups.ops.dataimport;
 
-import invoicegroups.control.InvoiceGroupTableSchema;
+import invoicegroups.storeditem.InvoiceGroupTableSchema;
 import invoicegroups.ops.backoff.Backoff;
 import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import invoicegroups.ops.deployment.Target;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import invoicegroups.boundary.Configuration;
+import invoicegroups.boundary.DynamoDbClients;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.ops.Outcome;
@@ -164,9 +165,11 @@ class ImportTest {
 
     /** Every page of {@code tenant}'s listing, through the function's handler as Lambda calls it. */
     private static List<JsonNode> listAll(String table, String tenant) {
-        ListInvoiceGroupsHandler handler = new ListInvoiceGroupsHandler(Configuration.from(Map.of(
+        Configuration configuration = Configuration.from(Map.of(
                 "TABLE_NAME", table, "AWS_REGION", "us-east-1",
-                "DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString())));
+                "DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString()));
+        ListInvoiceGroupsHandler handler =
+                ListInvoiceGroupsHandler.create(configuration, DynamoDbClients.create(configuration));
         List<JsonNode> items = new ArrayList<>();
         String nextToken = null;
         do {

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import invoicegroups.boundary.Configuration;
-import invoicegroups.boundary.SnapStartPriming;
+import invoicegroups.snapstart.SnapStartPriming;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,13 +46,13 @@ public final class ColdStart {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = httpClient.isEmpty()
                 ? (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
                         Class.forName(handlerClass).getConstructor().newInstance()
-                : invoicegroups.boundary.HttpClientVariants.handler(httpClient);
+                : HttpClientVariants.handler(httpClient);
         long initAt = micros();
         if (Boolean.getBoolean("bench.prime")) {
             // What SnapStart's beforeCheckpoint runs before the snapshot (through the HTTP client under test); timed
             // apart: in Lambda it runs once per published version, before any caller waits.
             SnapStartPriming priming = httpClient.isEmpty() ? new SnapStartPriming(Configuration.fromEnvironment())
-                    : invoicegroups.boundary.HttpClientVariants.priming(httpClient);
+                    : HttpClientVariants.priming(httpClient);
             priming.beforeCheckpoint(null);
             System.out.println("primed=" + micros());
         }

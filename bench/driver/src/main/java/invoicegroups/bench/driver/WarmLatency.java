@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import invoicegroups.boundary.Configuration;
-import invoicegroups.boundary.HttpClientVariants;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.AuthorizerContext;
