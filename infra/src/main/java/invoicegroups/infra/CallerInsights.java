@@ -1,5 +1,6 @@
 package invoicegroups.infra;
 
+import invoicegroups.table.TokenRequestLine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ final class CallerInsights extends Construct {
     CallerInsights(Construct scope, String id, Settings settings, ILogGroup triggerLogs, ILogGroup accessLogs) {
         super(scope, id);
         this.tokenRequestsByClient = rule("TokenRequestsByClient", settings.stackName() + TOKEN_REQUESTS_BY_CLIENT,
-                triggerLogs, List.of("$.clientId"),
-                List.of(filter("$.message", TokenCustomizerFunction.TOKEN_REQUEST_MESSAGE)));
+                triggerLogs, List.of("$." + TokenRequestLine.CLIENT_ID),
+                List.of(filter("$.message", TokenRequestLine.MESSAGE)));
         this.requestsByTenant = rule("RequestsByTenant", settings.stackName() + REQUESTS_BY_TENANT,
                 accessLogs, List.of("$.tenant"), List.of());
         this.throttledByTenant = rule("ThrottledByTenant", settings.stackName() + THROTTLED_BY_TENANT,

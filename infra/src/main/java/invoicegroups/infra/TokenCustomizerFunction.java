@@ -29,12 +29,6 @@ final class TokenCustomizerFunction {
     static final int TIMEOUT_SECONDS = 5;
     // C1 only: the trigger lives through few invocations, so start-up time matters more than peak throughput.
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    /**
-     * The message of the trigger's one JSON line per token request (token-customizer's TokenRequestLog), which the
-     * Contributor Insights rule counts per {@code clientId}.
-     */
-    static final String TOKEN_REQUEST_MESSAGE = "token request";
-
     private TokenCustomizerFunction() {
     }
 

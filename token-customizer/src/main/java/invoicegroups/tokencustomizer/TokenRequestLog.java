@@ -1,5 +1,6 @@
 package invoicegroups.tokencustomizer;
 
+import invoicegroups.table.TokenRequestLine;
 import java.io.PrintStream;
 
 /**
@@ -9,7 +10,7 @@ import java.io.PrintStream;
  */
 final class TokenRequestLog {
 
-    static final String MESSAGE = "token request";
+    static final String MESSAGE = TokenRequestLine.MESSAGE;
     static final String ISSUED = "issued";
     static final String REFUSED = "refused";
 
@@ -30,7 +31,7 @@ final class TokenRequestLog {
     private void write(String clientId, String tenantId, String outcome, String reason) {
         StringBuilder line = new StringBuilder(160).append('{');
         field(line, "message", MESSAGE).append(',');
-        field(line, "clientId", clientId).append(',');
+        field(line, TokenRequestLine.CLIENT_ID, clientId).append(',');
         field(line, "tenantId", tenantId).append(',');
         field(line, "outcome", outcome).append(',');
         field(line, "reason", reason).append('}');
