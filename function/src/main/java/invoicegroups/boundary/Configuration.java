@@ -1,5 +1,6 @@
 package invoicegroups.boundary;
 
+import invoicegroups.table.EnvironmentVariables;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -42,39 +43,19 @@ public record Configuration(
     }
 
     /** Reads the settings from a map of environment variables; fails fast, at initialisation, on a bad one. */
-    public static Configuration from(Map<String, String> environment) {
-        String tableName = required(environment, "TABLE_NAME");
-        Region region = Region.of(required(environment, "AWS_REGION"));
-        Optional<URI> endpoint = optional(environment, "DYNAMODB_ENDPOINT").map(URI::create);
-        Duration callTimeout = millis(environment, "DYNAMODB_API_CALL_TIMEOUT_MILLIS", DEFAULT_API_CALL_TIMEOUT);
+    public static Configuration from(Map<String, String> variables) {
+        EnvironmentVariables environment = new EnvironmentVariables(variables);
+        String tableName = environment.required("TABLE_NAME");
+        Region region = Region.of(environment.required("AWS_REGION"));
+        Optional<URI> endpoint = environment.optional("DYNAMODB_ENDPOINT").map(URI::create);
+        Duration callTimeout = environment.millis("DYNAMODB_API_CALL_TIMEOUT_MILLIS", DEFAULT_API_CALL_TIMEOUT);
         Duration attemptTimeout =
-                millis(environment, "DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS", DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
-        String functionName = optional(environment, "AWS_LAMBDA_FUNCTION_NAME").orElse(FUNCTION_NAME_OUTSIDE_LAMBDA);
-        String functionVersion = optional(environment, "AWS_LAMBDA_FUNCTION_VERSION").orElse(UNPUBLISHED_VERSION);
+                environment.millis("DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS", DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
+        String functionName = environment.optional("AWS_LAMBDA_FUNCTION_NAME").orElse(FUNCTION_NAME_OUTSIDE_LAMBDA);
+        String functionVersion = environment.optional("AWS_LAMBDA_FUNCTION_VERSION").orElse(UNPUBLISHED_VERSION);
         return new Configuration(tableName, region, endpoint, callTimeout, attemptTimeout, functionName,
                 functionVersion);
     }
 
-    private static String required(Map<String, String> environment, String name) {
-        return optional(environment, name)
-                .orElseThrow(() -> new IllegalStateException("environment variable " + name + " is required"));
-    }
 
-    private static Optional<String> optional(Map<String, String> environment, String name) {
-        return Optional.ofNullable(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
-    }
-
-    private static Duration millis(Map<String, String> environment, String name, Duration fallback) {
-        return optional(environment, name).map(value -> {
-            try {
-                long millis = Long.parseLong(value);
-                if (millis > 0) {
-                    return Duration.ofMillis(millis);
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new IllegalStateException("environment variable " + name + " must be a positive number of milliseconds");
-        }).orElse(fallback);
-    }
 }

@@ -1,5 +1,6 @@
 package invoicegroups.tokencustomizer;
 
+import invoicegroups.table.EnvironmentVariables;
 import invoicegroups.table.TenantClaim;
 import java.net.URI;
 import java.util.Map;
@@ -22,20 +23,13 @@ record TriggerConfiguration(String registryTableName, String tenantClaim, Region
     }
 
     /** Fails fast, when Lambda creates the handler, on a missing or bad setting. */
-    static TriggerConfiguration from(Map<String, String> environment) {
+    static TriggerConfiguration from(Map<String, String> variables) {
+        EnvironmentVariables environment = new EnvironmentVariables(variables);
         return new TriggerConfiguration(
-                required(environment, "TENANT_REGISTRY_TABLE"),
-                optional(environment, "TENANT_CLAIM").orElse(TenantClaim.DEFAULT_NAME),
-                Region.of(required(environment, "AWS_REGION")),
-                optional(environment, "DYNAMODB_ENDPOINT").map(URI::create));
+                environment.required("TENANT_REGISTRY_TABLE"),
+                environment.optional("TENANT_CLAIM").orElse(TenantClaim.DEFAULT_NAME),
+                Region.of(environment.required("AWS_REGION")),
+                environment.optional("DYNAMODB_ENDPOINT").map(URI::create));
     }
 
-    private static String required(Map<String, String> environment, String name) {
-        return optional(environment, name)
-                .orElseThrow(() -> new IllegalStateException("environment variable " + name + " is required"));
-    }
-
-    private static Optional<String> optional(Map<String, String> environment, String name) {
-        return Optional.ofNullable(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
-    }
 }
