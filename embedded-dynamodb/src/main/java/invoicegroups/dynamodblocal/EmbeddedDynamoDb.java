@@ -117,7 +117,10 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         return endpoint;
     }
 
-    /** A client for this server, built the way the function builds its own: URLConnection client, explicit region. */
+    /**
+     * A client for this server on the URLConnection HTTP client (the function itself runs on Apache 5; tests, the runner
+     * and the tools need only a plain, light client here), in this server's region, with placeholder credentials.
+     */
     public DynamoDbClient newClient() {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
