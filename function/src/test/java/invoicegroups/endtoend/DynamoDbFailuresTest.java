@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import invoicegroups.support.DynamoDbLocal;
 import invoicegroups.support.Events;
 import invoicegroups.support.InvoiceGroupsApi;
-import invoicegroups.support.LambdaContext;
+import invoicegroups.lambdacontext.LocalLambdaContext;
 import invoicegroups.support.MetricLines;
 import invoicegroups.support.Response;
 import invoicegroups.support.StandardOutput;
@@ -48,7 +48,7 @@ class DynamoDbFailuresTest {
     void throttlingAfterTheSdksRetriesIsA429WithRetryAfter() {
         AtomicInteger calls = new AtomicInteger();
         URI dynamoDb = failingDynamoDb(400, "ProvisionedThroughputExceededException", calls);
-        LambdaContext context = new LambdaContext();
+        LocalLambdaContext context = new LocalLambdaContext();
 
         StandardOutput.Captured<Response> call =
                 StandardOutput.capture(() -> handlerAt(dynamoDb, Map.of()).call(Events.list("acme", ""), context));
@@ -65,7 +65,7 @@ class DynamoDbFailuresTest {
     @Test
     void anUnexpectedDynamoDbErrorIsA500WithDetailsOnlyInTheLog() {
         URI dynamoDb = failingDynamoDb(500, "InternalServerError", new AtomicInteger());
-        LambdaContext context = new LambdaContext();
+        LocalLambdaContext context = new LocalLambdaContext();
 
         StandardOutput.Captured<Response> call =
                 StandardOutput.capture(() -> handlerAt(dynamoDb, Map.of()).call(Events.list("acme", ""), context));

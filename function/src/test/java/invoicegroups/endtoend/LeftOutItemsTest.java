@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import invoicegroups.support.Events;
 import invoicegroups.support.InvoiceGroupsApi;
-import invoicegroups.support.LambdaContext;
+import invoicegroups.lambdacontext.LocalLambdaContext;
 import invoicegroups.support.MalformedItems;
 import invoicegroups.support.MetricLines;
 import invoicegroups.support.Response;
@@ -48,7 +48,7 @@ class LeftOutItemsTest {
                 MalformedItems.valid(tenant, "ig_3", 3)));
 
         for (String query : List.of("", "pageSize=1", "pageSize=2", "sortOrder=desc", "pageSize=1&sortOrder=desc")) {
-            LambdaContext context = new LambdaContext();
+            LocalLambdaContext context = new LocalLambdaContext();
             List<String> ids = new ArrayList<>();
             List<String> output = new ArrayList<>();
             String next = query;

@@ -11,7 +11,7 @@ import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.entity.InvoiceGroup;
 import invoicegroups.support.DynamoDbLocal;
 import invoicegroups.support.Events;
-import invoicegroups.support.LambdaContext;
+import invoicegroups.lambdacontext.LocalLambdaContext;
 import invoicegroups.support.SampleInvoiceGroups;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -58,7 +58,8 @@ class SnapStartPrimingTest {
             new SnapStartPriming(configuration).beforeCheckpoint(null);
 
             assertThat(dynamoDb.scan(scan -> scan.tableName(TABLE)).items()).isEqualTo(before);
-            APIGatewayProxyResponseEvent first = handler.handleRequest(Events.list("acme", "pageSize=2"), new LambdaContext());
+            APIGatewayProxyResponseEvent first =
+                    handler.handleRequest(Events.list("acme", "pageSize=2"), new LocalLambdaContext());
             assertThat(first.getStatusCode()).isEqualTo(200);
             assertThat(first.getBody()).contains("\"ig_acme_00001\"", "\"ig_acme_00002\"", "nextToken")
                     .doesNotContain("priming");

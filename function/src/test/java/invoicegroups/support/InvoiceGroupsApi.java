@@ -1,5 +1,6 @@
 package invoicegroups.support;
 
+import invoicegroups.lambdacontext.LocalLambdaContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -96,10 +97,10 @@ public final class InvoiceGroupsApi {
     }
 
     public Response call(APIGatewayProxyRequestEvent event) {
-        return call(event, new LambdaContext());
+        return call(event, new LocalLambdaContext());
     }
 
-    public Response call(APIGatewayProxyRequestEvent event, LambdaContext context) {
+    public Response call(APIGatewayProxyRequestEvent event, LocalLambdaContext context) {
         APIGatewayProxyResponseEvent answer = handler.handleRequest(event, context);
         Response response = new Response(answer.getStatusCode(), answer.getHeaders(), answer.getBody());
         assertThat(response.headers()).containsEntry("Content-Type", "application/json");

@@ -7,7 +7,7 @@ import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.storeditem.InvoiceGroupItemContract;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.support.Events;
-import invoicegroups.support.LambdaContext;
+import invoicegroups.lambdacontext.LocalLambdaContext;
 import invoicegroups.support.MalformedItems;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class LeftOutItemsCost {
 
-    private static final LambdaContext CONTEXT = new LambdaContext();
+    private static final LocalLambdaContext CONTEXT = new LocalLambdaContext();
 
     public static void main(String[] args) {
         contractCheck();

@@ -1,5 +1,6 @@
 package invoicegroups.local.gateway;
 
+import invoicegroups.lambdacontext.LocalLambdaContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -53,7 +54,7 @@ public final class EventInvoker {
 
     /** @return the handler's response, as the runtime would serialise it */
     public String invoke(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, new LocalLambdaContext(UUID.randomUUID().toString()));
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, LocalLambdaContext.toStandardError(UUID.randomUUID().toString()));
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         RESPONSES.toJson(response, json);
         return json.toString(StandardCharsets.UTF_8);

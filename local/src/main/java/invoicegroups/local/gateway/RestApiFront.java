@@ -1,5 +1,6 @@
 package invoicegroups.local.gateway;
 
+import invoicegroups.lambdacontext.LocalLambdaContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -71,7 +72,7 @@ public final class RestApiFront {
         APIGatewayProxyRequestEvent event = events.event(PATH, request, (Allowed) decision, ids, now);
         APIGatewayProxyResponseEvent response;
         try {
-            response = handler.handleRequest(event, new LocalLambdaContext(ids.requestId()));
+            response = handler.handleRequest(event, LocalLambdaContext.toStandardError(ids.requestId()));
         } catch (RuntimeException e) {
             // API Gateway answers an integration that failed with a bare 502; the stack's handler never throws.
             e.printStackTrace();

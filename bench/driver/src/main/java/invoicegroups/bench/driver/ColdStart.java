@@ -1,5 +1,6 @@
 package invoicegroups.bench.driver;
 
+import invoicegroups.lambdacontext.LocalLambdaContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -57,7 +58,7 @@ public final class ColdStart {
             System.out.println("primed=" + micros());
         }
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, new BenchContext());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, LocalLambdaContext.toStandardError("bench-request"));
         long firstAt = micros();
 
         System.out.println("main=" + mainAt + " event=" + eventAt + " init=" + initAt + " first=" + firstAt

@@ -1,5 +1,6 @@
 package invoicegroups.bench.driver;
 
+import invoicegroups.lambdacontext.LocalLambdaContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -40,7 +41,7 @@ public final class WarmLatency {
     private static final Pattern NEXT_TOKEN = Pattern.compile("\"nextToken\":\"([^\"]+)\"");
     private static final Pattern LAST_ITEM_ID = Pattern.compile("\"lastItemId\":\"([^\"]+)\"");
 
-    private final Context context = new BenchContext();
+    private final Context context = LocalLambdaContext.toStandardError("bench-request");
 
     private WarmLatency() {
     }
