@@ -19,8 +19,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public record AwsCall(String action, String resource, String policy, String where) {
 
-    /** Error codes of an IAM denial: AWS JSON services ({@code AccessDeniedException}) and AWS Query ones. */
-    private static final Set<String> DENIED = Set.of("AccessDeniedException", "AccessDenied", "UnauthorizedOperation");
+    /**
+     * Error codes of an IAM denial: AWS JSON services ({@code AccessDeniedException}), AWS Query ones, and API
+     * Gateway's management API ({@code UnauthorizedException}: "the caller has insufficient permissions").
+     */
+    private static final Set<String> DENIED = Set.of("AccessDeniedException", "AccessDenied", "UnauthorizedOperation",
+            "UnauthorizedException");
+    /** Error codes of a missing resource: AWS JSON services, and API Gateway's REST API. */
+    private static final Set<String> MISSING = Set.of("ResourceNotFoundException", "NotFoundException");
     /** Error codes of credentials AWS does not accept. */
     private static final Set<String> BAD_CREDENTIALS = Set.of("UnrecognizedClientException", "InvalidClientTokenId",
             "ExpiredToken", "ExpiredTokenException", "InvalidSignatureException", "SignatureDoesNotMatch");
@@ -47,7 +53,7 @@ public record AwsCall(String action, String resource, String policy, String wher
                 return CommandFailure.notAllowed("AWS did not accept the credentials for " + action + " (" + code
                         + "): refresh or configure them (aws configure, AWS_PROFILE or the AWS_* variables)");
             }
-            if ("ResourceNotFoundException".equals(code)) {
+            if (MISSING.contains(code)) {
                 return CommandFailure.notFound(resource + " not found in " + where + " (" + action + ")");
             }
             if (service.isThrottlingException()) {
