@@ -113,6 +113,21 @@ class ImportTest {
     }
 
     @Test
+    void aFileWithInvalidUtf8WritesNothingAndNamesTheByteOffset() throws IOException {
+        String table = newTable();
+        byte[] valid = JSON.writeValueAsString(dataFile(Map.of("acme", 3))).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = valid.length / 2;
+        valid[at] = (byte) 0xFF;
+        Path file = Files.write(directory.resolve("broken.json"), valid);
+
+        Outcome imported = importInto(table, file.toString());
+
+        assertThat(imported.status()).isEqualTo(3);
+        assertThat(imported.errorLine()).isEqualTo("error: " + file + ": not valid UTF-8 at byte offset " + at);
+        assertThat(itemCount(table)).isZero();
+    }
+
+    @Test
     void progressGoesToStandardErrorOnLongRuns() throws IOException {
         String table = newTable();
         Path file = write(dataFile(Map.of("acme", 2100)));
