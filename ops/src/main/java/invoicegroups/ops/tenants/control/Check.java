@@ -62,6 +62,8 @@ public final class Check {
     private Set<String> appClientIds;
     private Map<String, ApiKey> keys;
     private Map<String, UsagePlan> plans;
+    /** Keys made after the first listing: their usage plans were not listed, so they are not judged. */
+    private final Set<String> keysListedLate = new TreeSet<>();
     /** Key id -> the names of the plans whose usage plans hold it. */
     private final Map<String, Set<String>> keyPlans = new HashMap<>();
 
@@ -286,9 +288,19 @@ public final class Check {
     }
 
     private void tenantsWithoutApiKey() {
+        Map<String, ApiKey> listedAgain = null;
         for (TenantRecord tenant : List.copyOf(tenantRecords.values())) {
             if (tenant.pending() || tenant.apiKeyId() != null && keys.containsKey(tenant.apiKeyId())) {
                 continue;
+            }
+            if (tenant.apiKeyId() != null) {
+                // Added after the key listing (its add attached the key itself)? List once more before judging.
+                listedAgain = listedAgain == null ? apiKeys.ours() : listedAgain;
+                if (listedAgain.containsKey(tenant.apiKeyId())) {
+                    keys.put(tenant.apiKeyId(), listedAgain.get(tenant.apiKeyId()));
+                    keysListedLate.add(tenant.apiKeyId());
+                    continue;
+                }
             }
             UsagePlan plan = plans.get(tenant.plan());
             String detail = tenant.apiKeyId() == null ? "has no API key (its calls are refused at the edge)"
@@ -318,7 +330,8 @@ public final class Check {
 
     private void apiKeysInTheWrongUsagePlans() {
         for (TenantRecord tenant : List.copyOf(tenantRecords.values())) {
-            if (tenant.pending() || tenant.apiKeyId() == null || !keys.containsKey(tenant.apiKeyId())) {
+            if (tenant.pending() || tenant.apiKeyId() == null || !keys.containsKey(tenant.apiKeyId())
+                    || keysListedLate.contains(tenant.apiKeyId())) {
                 continue;
             }
             Set<String> in = keyPlans.getOrDefault(tenant.apiKeyId(), Set.of());
