@@ -164,6 +164,29 @@ class OpsTest {
                 + " for dynamodb:GetItem: ConnectException");
     }
 
+    @Test
+    void aTargetWithoutApiGatewaysApiIsOneLineNamingTheCall() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "{\"message\":\"Not Found\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Outcome outcome = Outcome.of("tenants", "add", "acme", "--endpoint",
+                    "http://127.0.0.1:" + server.getAddress().getPort());
+
+            assertOneLine(outcome, 1, "error: apigateway:GET on /usageplans (GetUsagePlans) failed: HTTP 404: Not"
+                    + " Found");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     static void assertOneLine(Outcome outcome, int status, String line) {
         assertThat(outcome.status()).as(outcome.err()).isEqualTo(status);
         assertThat(outcome.err()).isEqualTo(line + System.lineSeparator());

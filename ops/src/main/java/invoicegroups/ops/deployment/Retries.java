@@ -81,7 +81,8 @@ public record Retries(int maxAttempts, Duration base, Duration cap) {
     static boolean throttlingOrTransient(Throwable e) {
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
-            return THROTTLING.contains(code) || service.isThrottlingException() || service.statusCode() >= 500;
+            return code != null && THROTTLING.contains(code) || service.isThrottlingException()
+                    || service.statusCode() >= 500;
         }
         return false;
     }

@@ -44,7 +44,9 @@ public record AwsCall(String action, String resource, String policy, String wher
     /** The one-line failure for an exception of this call. */
     public CommandFailure failure(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String code = String.valueOf(service.awsErrorDetails().errorCode());
+            // An answer without an error code (e.g. a 404 from something that is not the service): its status.
+            String code = service.awsErrorDetails().errorCode() == null ? "HTTP " + service.statusCode()
+                    : service.awsErrorDetails().errorCode();
             if (DENIED.contains(code)) {
                 return CommandFailure.notAllowed("not allowed to call " + action + " on " + resource
                         + " (attach the stack's " + policy + ")");
@@ -60,8 +62,10 @@ public record AwsCall(String action, String resource, String policy, String wher
                 return CommandFailure.unavailable(action + " on " + resource + " was throttled (" + code
                         + ") past the retries: try again in a minute");
             }
-            return CommandFailure.unavailable(action + " on " + resource + " failed: " + code + " ("
-                    + service.statusCode() + "): " + oneLine(service.awsErrorDetails().errorMessage()));
+            String answer = service.awsErrorDetails().errorCode() == null ? code
+                    : code + " (" + service.statusCode() + ")";
+            return CommandFailure.unavailable(action + " on " + resource + " failed: " + answer + ": "
+                    + oneLine(service.awsErrorDetails().errorMessage()));
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
             return CommandFailure.notAllowed("no AWS credentials found for " + action

@@ -50,6 +50,7 @@ class RetriesTest {
         assertThat(Retries.throttlingOrTransient(service("InternalErrorException", 500))).isTrue();
         assertThat(Retries.throttlingOrTransient(service("AccessDeniedException", 400))).isFalse();
         assertThat(Retries.throttlingOrTransient(service("ConflictException", 409))).isFalse();
+        assertThat(Retries.throttlingOrTransient(service(null, 404))).as("an answer without an error code").isFalse();
     }
 
     @Test

@@ -75,6 +75,14 @@ class AwsCallTest {
     }
 
     @Test
+    void anAnswerWithoutAnErrorCodeNamesItsStatus() {
+        assertThat(call.failure(service(null, 404, "Not Found")))
+                .hasMessage("cognito-idp:CreateUserPoolClient on user pool eu-west-1_Abc failed: HTTP 404: Not"
+                        + " Found")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.UNAVAILABLE);
+    }
+
+    @Test
     void failuresCarryNoStackTrace() {
         assertThat(call.failure(service("AccessDenied", 403, "denied")).getStackTrace()).isEmpty();
     }
