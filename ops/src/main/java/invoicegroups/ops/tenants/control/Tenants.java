@@ -112,6 +112,7 @@ public final class Tenants {
      */
     public Rotation rotate(String tenantId) {
         TenantRecord tenant = existing(tenantId);
+        passed("rotate", "read");
         refusePending(tenant);
         if (tenant.clientIds().size() >= TenantRegistryTable.MAX_CLIENTS_PER_TENANT) {
             throw CommandFailure.conflict("tenant " + tenantId + " has " + tenant.clientIds().size()
@@ -215,6 +216,7 @@ public final class Tenants {
             throw CommandFailure.conflict("tenant " + tenant.tenantId() + " does not list client " + clientId
                     + ": run tenants check --repair");
         }
+        passed("remove-client", "read");
         if (tenant.clientIds().size() == 1) {
             throw CommandFailure.conflict("client " + clientId + " is tenant " + tenant.tenantId()
                     + "'s last client: use tenants remove " + tenant.tenantId() + " to remove the tenant");
@@ -239,6 +241,7 @@ public final class Tenants {
      */
     public TenantRecord remove(String tenantId) {
         TenantRecord tenant = existing(tenantId);
+        passed("remove", "read");
         if (!registry.removeTenant(tenant)) {
             throw changedMeanwhile(tenantId, "nothing was removed");
         }
