@@ -69,13 +69,12 @@ final class ShowCommand extends TenantCommand {
     private void print(TenantRecord record, UsagePlan plan, List<Client> clients) {
         ObjectNode node = ListCommand.json(record, plan);
         node.put("apiKeyId", record.apiKeyId());
-        ArrayNode array = node.putArray("clientIds");
+        ArrayNode array = JSON.createArrayNode();
         for (Client client : clients) {
             array.addObject().put("clientId", client.clientId()).put("status", client.status())
                     .put("createdAt", client.createdAt());
         }
-        node.remove("clientIds");
-        node.set("clients", array);
+        node.set("clients", array); // the list's count becomes the clients themselves
         printJson(node);
     }
 
