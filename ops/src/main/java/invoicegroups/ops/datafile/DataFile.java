@@ -46,11 +46,21 @@ public final class DataFile {
     }
 
     public static List<TenantInvoiceGroup> read(Path file) {
-        return parse(file.toString(), StrictUtf8.read(file));
+        return contents(file).groups();
     }
 
     /** @param name how messages name the file */
     public static List<TenantInvoiceGroup> read(String name, InputStream in) {
+        return contents(name, in).groups();
+    }
+
+    /** The file's tenants (an empty one included) and invoice groups: what the local runner loads. */
+    public static Contents contents(Path file) {
+        return parse(file.toString(), StrictUtf8.read(file));
+    }
+
+    /** @param name how messages name the file */
+    public static Contents contents(String name, InputStream in) {
         byte[] bytes;
         try {
             bytes = in.readAllBytes();
@@ -60,8 +70,21 @@ public final class DataFile {
         return parse(name, StrictUtf8.decode(name, bytes));
     }
 
+    /**
+     * What a data file holds.
+     *
+     * @param tenantIds every tenant of the file in the file's order, those with an empty array included
+     * @param groups the invoice groups, tenant by tenant in the file's order
+     */
+    public record Contents(List<String> tenantIds, List<TenantInvoiceGroup> groups) {
+        public Contents {
+            tenantIds = List.copyOf(tenantIds);
+            groups = List.copyOf(groups);
+        }
+    }
+
     /** The file's text, already strictly decoded ({@link StrictUtf8}): invalid bytes never reach the table. */
-    private static List<TenantInvoiceGroup> parse(String name, String text) {
+    private static Contents parse(String name, String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -75,6 +98,7 @@ public final class DataFile {
                     + ": must be a JSON object of tenant ids, each with an array of invoice groups");
         }
         List<TenantInvoiceGroup> groups = new ArrayList<>();
+        List<String> tenantIds = new ArrayList<>();
         int tenantNumber = -1;
         for (Map.Entry<String, JsonNode> tenant : root.properties()) {
             tenantNumber++;
@@ -87,6 +111,7 @@ public final class DataFile {
             if (!tenant.getValue().isArray()) {
                 throw CommandFailure.invalidInput(name + ": tenant \"" + tenantId + "\" must be an array of invoice groups");
             }
+            tenantIds.add(tenantId);
             Map<String, Integer> seenIds = new HashMap<>();
             int number = 0;
             for (JsonNode record : tenant.getValue()) {
@@ -100,7 +125,7 @@ public final class DataFile {
                 groups.add(new TenantInvoiceGroup(tenantId, group));
             }
         }
-        return groups;
+        return new Contents(tenantIds, groups);
     }
 
     private static InvoiceGroup invoiceGroup(JsonNode record, Record where) {

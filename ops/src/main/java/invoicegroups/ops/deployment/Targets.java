@@ -1,6 +1,7 @@
 package invoicegroups.ops.deployment;
 
 import invoicegroups.ops.failure.CommandFailure;
+import invoicegroups.table.AccessTokens;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantRegistryTable;
 import java.net.URI;
@@ -36,11 +37,14 @@ public final class Targets {
     public static final String LOCAL_USER_POOL_ID = "us-east-1_LocalPool";
     /** The local runner's REST API id: its usage plans are those with {@code apiStages} of this id. */
     public static final String LOCAL_REST_API_ID = "local";
-    /** The local runner's default access-token lifetime, as the stack's default. */
-    public static final Duration LOCAL_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(60);
+    /**
+     * The lifetime of the access tokens of the app clients made against the local runner: the runner's default
+     * ({@code --access-token-validity}), which is the stack's ({@link AccessTokens#DEFAULT_VALIDITY_MINUTES}).
+     */
+    public static final Duration LOCAL_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(AccessTokens.DEFAULT_VALIDITY_MINUTES);
     /** Cognito's bounds for an access token's lifetime: 5 minutes to 1 day (Cognito quotas, token validity). */
-    static final long MIN_TOKEN_MINUTES = 5;
-    static final long MAX_TOKEN_MINUTES = 24 * 60;
+    static final long MIN_TOKEN_MINUTES = AccessTokens.MIN_VALIDITY_MINUTES;
+    static final long MAX_TOKEN_MINUTES = AccessTokens.MAX_VALIDITY_MINUTES;
 
     /** CloudFormation's rule for stack names: a letter, then letters, digits and hyphens, at most 128. */
     private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][-A-Za-z0-9]{0,127}");

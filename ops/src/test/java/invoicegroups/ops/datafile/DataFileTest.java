@@ -35,6 +35,14 @@ class DataFileTest {
     }
 
     @Test
+    void theTenantsOfAFileComeInItsOrderAnEmptyOneIncluded() throws IOException {
+        DataFile.Contents contents = DataFile.contents(file("{\"wayne\": [" + VALID + "], \"stark\": [], \"acme\": []}"));
+
+        assertThat(contents.tenantIds()).containsExactly("wayne", "stark", "acme");
+        assertThat(contents.groups()).extracting(TenantInvoiceGroup::tenantId).containsExactly("wayne");
+    }
+
+    @Test
     void netTermDaysMayBeLeftOut() throws IOException {
         List<TenantInvoiceGroup> groups =
                 DataFile.read(file("{\"acme\": [" + VALID.replace("\"netTermDays\": 30,", "") + "]}"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import invoicegroups.ops.failure.CommandFailure;
+import invoicegroups.table.AccessTokens;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantRegistryTable;
 import java.net.URI;
@@ -19,7 +20,8 @@ class TargetsTest {
             assertThat(local.userPoolId()).isEqualTo(Targets.LOCAL_USER_POOL_ID);
             assertThat(local.registryTableName()).isEqualTo(TenantRegistryTable.DEFAULT_NAME);
             assertThat(local.invoiceGroupsTableName()).isEqualTo(InvoiceGroupsTable.DEFAULT_NAME);
-            assertThat(local.accessTokenValidity()).isEqualTo(Duration.ofMinutes(60));
+            assertThat(local.accessTokenValidity())
+                    .isEqualTo(Duration.ofMinutes(AccessTokens.DEFAULT_VALIDITY_MINUTES));
             assertThat(local.restApiId()).isEqualTo("local");
         }
     }

@@ -3,14 +3,9 @@ package invoicegroups.ops.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import invoicegroups.ops.Outcome;
+import invoicegroups.ops.Parallel;
 import invoicegroups.table.TenantRegistryTable;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -132,31 +127,7 @@ class ConcurrencyTest {
     }
 
     /** Runs {@code count} tasks released at the same instant; their results in order. */
-    static List<Outcome> together(int count, Task task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.run(index);
-                }));
-            }
-            start.countDown();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @FunctionalInterface
-    interface Task {
-        Outcome run(int index) throws Exception;
+    static List<Outcome> together(int count, Parallel.Task<Outcome> task) throws Exception {
+        return Parallel.together(count, task);
     }
 }

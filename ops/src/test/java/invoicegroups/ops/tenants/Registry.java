@@ -11,9 +11,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * One tenant's state across the stand-ins, and the rules the tests hold it to. {@link #getsToken} is the rule the
  * token trigger and the Lambda authorizer apply to the registry (DESIGN.md): a client gets a token, and its calls
- * are allowed, only if its client record exists, its tenant record exists and that tenant is active.
+ * are allowed, only if its client record exists, its tenant record exists and that tenant is active. Public for the
+ * local runner's tests, which build it from what the runner holds and hold it to the same rules.
+ *
+ * @param tenant the tenant record, or {@code null} when there is none
+ * @param clientRecords the client records naming the tenant
+ * @param appClients the ids of the app clients named after the tenant
+ * @param apiKeys the ids of the API keys named after the tenant
  */
-record Registry(Map<String, AttributeValue> tenant, List<Map<String, AttributeValue>> clientRecords,
+public record Registry(Map<String, AttributeValue> tenant, List<Map<String, AttributeValue>> clientRecords,
         Set<String> appClients, Set<String> apiKeys) {
 
     static Registry of(StandIns standIns, String tenantId) {
@@ -36,26 +42,26 @@ record Registry(Map<String, AttributeValue> tenant, List<Map<String, AttributeVa
         return new Registry(tenant == null || tenant.isEmpty() ? null : tenant, clients, appClients, keys);
     }
 
-    boolean removed() {
+    public boolean removed() {
         return tenant == null;
     }
 
-    Set<String> clientIds() {
+    public Set<String> clientIds() {
         AttributeValue ids = tenant == null ? null : tenant.get("clientIds");
         return ids == null || !ids.hasSs() ? Set.of() : new TreeSet<>(ids.ss());
     }
 
-    Set<String> clientRecordIds() {
+    public Set<String> clientRecordIds() {
         return new TreeSet<>(clientRecords.stream().map(item -> item.get("clientId").s()).toList());
     }
 
     /** The trigger's and authorizer's rule, applied to this state. */
-    boolean getsToken(String clientId) {
+    public boolean getsToken(String clientId) {
         boolean registered = clientRecords.stream().anyMatch(item -> item.get("clientId").s().equals(clientId));
         return registered && tenant != null && TenantRegistryTable.ACTIVE.equals(tenant.get("status").s());
     }
 
-    String status() {
+    public String status() {
         return tenant == null ? null : tenant.get("status").s();
     }
 }

@@ -3,6 +3,7 @@ package invoicegroups.ops.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import invoicegroups.ops.Outcome;
+import invoicegroups.table.AccessTokens;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,8 @@ class TenantsFlowTest {
         assertThat(request.path("GenerateSecret").asBoolean()).isTrue();
         assertThat(request.path("AllowedOAuthFlows").toString()).isEqualTo("[\"client_credentials\"]");
         assertThat(request.path("AllowedOAuthScopes").toString()).isEqualTo("[\"invoice-groups/read\"]");
-        assertThat(request.path("AccessTokenValidity").asInt()).isEqualTo(60);
+        // The local runner's default lifetime, which is the stack's (minutes, Cognito's default unit).
+        assertThat(request.path("AccessTokenValidity").asInt()).isEqualTo(AccessTokens.DEFAULT_VALIDITY_MINUTES);
         Map<String, AttributeValue> client = standIns.item(clientId);
         assertThat(client.get("tenantId").s()).isEqualTo("acme:eu");
         assertThat(client).doesNotContainKey("status");

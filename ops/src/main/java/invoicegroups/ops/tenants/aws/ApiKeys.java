@@ -50,7 +50,17 @@ public final class ApiKeys {
 
     /** The API key name of {@code tenantId} on this target's REST API. */
     public String name(String tenantId) {
-        return prefix() + tenantId;
+        return name(target.restApiId(), tenantId);
+    }
+
+    /** The API key name of {@code tenantId} on REST API {@code restApiId} (the local runner names its demo tenants' so). */
+    public static String name(String restApiId, String tenantId) {
+        return KEY_PREFIX + restApiId + "/" + tenantId;
+    }
+
+    /** The description of the API key the tenants command makes for {@code tenantId}. */
+    public static String description(String tenantId) {
+        return "invoice-groups tenant " + tenantId;
     }
 
     /** The prefix of every API key the tenants command makes for this target. */
@@ -64,7 +74,7 @@ public final class ApiKeys {
         try {
             created = call("apigateway:POST", "/apikeys (CreateApiKey)", () -> target.apiGateway()
                     .createApiKey(request -> request.name(name(tenantId)).enabled(true)
-                            .description("invoice-groups tenant " + tenantId)), LimitExceededException.class);
+                            .description(description(tenantId))), LimitExceededException.class);
         } catch (LimitExceededException e) {
             throw limitReached();
         }
