@@ -1,9 +1,11 @@
 package invoicegroups.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import invoicegroups.local.DemoTenants.DemoTenant;
+import invoicegroups.local.apigateway.ManagementApi;
+import invoicegroups.local.apigateway.UsagePlan;
+import invoicegroups.local.apigateway.UsagePlanGate;
 import invoicegroups.local.cognito.ClientCredentialsGrant;
-import invoicegroups.local.cognito.DemoClient;
-import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.cognito.PreTokenGeneration;
 import invoicegroups.local.cognito.RequestRateLimit;
 import invoicegroups.local.cognito.SigningKey;
@@ -11,6 +13,7 @@ import invoicegroups.local.cognito.TokenEndpoint;
 import invoicegroups.local.cognito.TokenIssuer;
 import invoicegroups.local.cognito.UserPoolApi;
 import invoicegroups.local.data.LocalData;
+import invoicegroups.local.gateway.AuthorizerCache;
 import invoicegroups.local.gateway.EventInvoker;
 import invoicegroups.local.gateway.LambdaAuthorizer;
 import invoicegroups.local.gateway.RestApiFront;
@@ -21,6 +24,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -102,24 +106,31 @@ public final class LocalApi implements AutoCloseable {
         try {
             deployment = LocalDeployment.start(options.dataDirectory());
             Map<String, Long> loaded = data.loadInto(deployment.loader(), console);
-            List<DemoClient> demoClients = DemoClients.forTenants(loaded.keySet());
             Clock clock = Clock.systemUTC();
-            DemoClients.register(demoClients, deployment.userPoolClients(), deployment.dynamoDb(),
-                    LocalDeployment.REGISTRY_TABLE_NAME, clock.instant());
+            Map<String, UsagePlan> usagePlans = new LinkedHashMap<>();
+            options.plans().values().forEach(plan -> usagePlans.put(UsagePlan.of(plan).id(), UsagePlan.of(plan)));
+            List<DemoTenant> demoTenants = new DemoTenants(deployment.dynamoDb(), LocalDeployment.REGISTRY_TABLE_NAME,
+                    deployment.userPoolClients(), deployment.apiKeys(), usagePlans, options.defaultPlan())
+                    .register(List.copyOf(loaded.keySet()), clock.instant());
             URI base = server.baseUri();
             String issuer = base.toString();
             ClientCredentialsGrant grant = new ClientCredentialsGrant(deployment.userPoolClients(),
                     new PreTokenGeneration(deployment.preTokenGenerationTrigger()),
                     new TokenIssuer(key, issuer, clock), options.accessTokenValidity());
+            LambdaAuthorizer lambdaAuthorizer = new LambdaAuthorizer(deployment.authorizer(issuer, console), "GET",
+                    RestApiFront.PATH);
+            AuthorizerCache authorizer = new AuthorizerCache(lambdaAuthorizer::authorize,
+                    Duration.ofSeconds(options.revocationSeconds()));
             server.start(new LocalServer.Services(
-                    new RestApiFront(new LambdaAuthorizer(deployment.authorizer(issuer, console), "GET",
-                            RestApiFront.PATH), deployment.handler(), clock),
+                    new RestApiFront(authorizer, new UsagePlanGate(deployment.apiKeys(), usagePlans, clock),
+                            deployment.handler(), clock),
                     new TokenEndpoint(grant),
                     new UserPoolApi(deployment.userPoolClients(),
                             new RequestRateLimit(options.cognitoRequestsPerSecond(), clock), clock),
                     new DynamoDbProxy(deployment.dynamoDbEndpoint()),
+                    new ManagementApi(deployment.apiKeys(), usagePlans),
                     key.publicKeys()), console);
-            StartupBanner.print(console, base, options, loaded, demoClients,
+            StartupBanner.print(console, base, options, loaded, demoTenants,
                     Duration.ofNanos(System.nanoTime() - started));
             return new LocalApi(server, deployment);
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.DynamoDbClients;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.local.apigateway.ApiKeyStore;
 import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.local.cognito.UserPoolClients;
 import invoicegroups.local.data.InvoiceGroupLoader;
@@ -17,6 +18,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -25,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * What the stack deploys, inside this JVM: the invoice groups table and the tenant registry in DynamoDB Local,
  * created from the shared definitions; the function's handler class, the token trigger's class and the Lambda
- * authorizer's class, configured through the same settings Lambda gives them; and the user pool's app clients.
+ * authorizer's class, configured through the same settings Lambda gives them; the user pool's app clients; and API
+ * Gateway's API keys.
  */
 public final class LocalDeployment implements AutoCloseable {
 
@@ -37,6 +40,7 @@ public final class LocalDeployment implements AutoCloseable {
     private final DynamoDbClient client;
     private final ListInvoiceGroupsHandler handler;
     private final UserPoolClients userPoolClients;
+    private final ApiKeyStore apiKeys;
     private final TenantClaimTrigger trigger;
 
     private LocalDeployment(EmbeddedDynamoDb dynamoDb) {
@@ -45,6 +49,7 @@ public final class LocalDeployment implements AutoCloseable {
         EmbeddedDynamoDb.createInvoiceGroupsTable(client, TABLE_NAME);
         EmbeddedDynamoDb.createTenantRegistryTable(client, REGISTRY_TABLE_NAME);
         this.userPoolClients = new UserPoolClients(client, LocalUserPool.CLIENTS_TABLE);
+        this.apiKeys = new ApiKeyStore(client, ApiKeyStore.TABLE, Clock.systemUTC());
         this.trigger = new TenantClaimTrigger(client, REGISTRY_TABLE_NAME, TENANT_CLAIM);
         // The handler resolves credentials through the SDK's default chain, as it must in Lambda. DynamoDB Local
         // accepts any, so placeholders go first in that chain: real AWS credentials are never looked up or sent.
@@ -111,6 +116,11 @@ public final class LocalDeployment implements AutoCloseable {
 
     public UserPoolClients userPoolClients() {
         return userPoolClients;
+    }
+
+    /** API Gateway's API keys and usage-plan keys, kept in a table of the runner's own. */
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
     }
 
     /** The embedded DynamoDB Local's own endpoint (the runner's port forwards DynamoDB calls to it). */

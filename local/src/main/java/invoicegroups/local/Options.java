@@ -1,10 +1,14 @@
 package invoicegroups.local;
 
 import invoicegroups.local.cognito.LocalUserPool;
+import invoicegroups.table.AccessTokens;
+import invoicegroups.table.Plan;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The runner's command line.
@@ -18,6 +22,10 @@ import java.util.Optional;
  * @param eventFile the API Gateway event for the invoke mode
  * @param accessTokenValidity the lifetime of access tokens for app clients that set none of their own
  * @param cognitoRequestsPerSecond the simulated throttle of the user-pool-client API; 0: none
+ * @param plans the usage plans of the REST API, by plan name ({@code --plans})
+ * @param defaultPlan the plan of the demo tenants ({@code --default-plan}), one of {@code plans}
+ * @param revocationSeconds how long the front keeps the Lambda authorizer's result for one Authorization header; 0:
+ *     not at all
  */
 public record Options(
         Mode mode,
@@ -28,7 +36,10 @@ public record Options(
         Optional<Generate> generate,
         Optional<Path> eventFile,
         Duration accessTokenValidity,
-        int cognitoRequestsPerSecond) {
+        int cognitoRequestsPerSecond,
+        Map<String, Plan> plans,
+        String defaultPlan,
+        int revocationSeconds) {
 
     public static final int DEFAULT_PORT = 8080;
     /** 127.0.0.1: the runner answers this machine only. */
@@ -40,43 +51,71 @@ public record Options(
     public record Generate(int count, String tenantId) {
     }
 
-    /** The defaults: serve on 127.0.0.1:8080, in memory, with the bundled sample data. */
+    public Options {
+        plans = new TreeMap<>(plans);
+        if (!plans.containsKey(defaultPlan)) {
+            throw new IllegalArgumentException("the default plan " + defaultPlan + " is not one of the plans");
+        }
+    }
+
+    /**
+     * The defaults: serve on 127.0.0.1:8080, in memory, with the bundled sample data, the stack's plans and default
+     * plan, the stack's token lifetime and revocation bound.
+     */
     public static Options defaults() {
         return new Options(Mode.SERVE, DEFAULT_HOST, DEFAULT_PORT, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), LocalUserPool.DEFAULT_ACCESS_TOKEN_VALIDITY, 0);
+                Optional.empty(), Optional.empty(), LocalUserPool.DEFAULT_ACCESS_TOKEN_VALIDITY, 0, Plan.DEFAULTS,
+                Plan.DEFAULT_PLAN, AccessTokens.DEFAULT_REVOCATION_SECONDS);
     }
 
     public Options withHost(InetAddress value) {
         return new Options(mode, value, port, dataDirectory, dataFile, generate, eventFile, accessTokenValidity,
-                cognitoRequestsPerSecond);
+                cognitoRequestsPerSecond, plans, defaultPlan, revocationSeconds);
     }
 
     public Options withPort(int value) {
         return new Options(mode, host, value, dataDirectory, dataFile, generate, eventFile, accessTokenValidity,
-                cognitoRequestsPerSecond);
+                cognitoRequestsPerSecond, plans, defaultPlan, revocationSeconds);
     }
 
     public Options withDataDirectory(Path value) {
         return new Options(mode, host, port, Optional.of(value), dataFile, generate, eventFile, accessTokenValidity,
-                cognitoRequestsPerSecond);
+                cognitoRequestsPerSecond, plans, defaultPlan, revocationSeconds);
     }
 
     public Options withDataFile(Path value) {
         return new Options(mode, host, port, dataDirectory, Optional.of(value), generate, eventFile,
-                accessTokenValidity, cognitoRequestsPerSecond);
+                accessTokenValidity, cognitoRequestsPerSecond, plans, defaultPlan, revocationSeconds);
     }
 
     public Options withAccessTokenValidity(Duration value) {
         return new Options(mode, host, port, dataDirectory, dataFile, generate, eventFile, value,
-                cognitoRequestsPerSecond);
+                cognitoRequestsPerSecond, plans, defaultPlan, revocationSeconds);
     }
 
     public Options withCognitoRequestsPerSecond(int value) {
-        return new Options(mode, host, port, dataDirectory, dataFile, generate, eventFile, accessTokenValidity, value);
+        return new Options(mode, host, port, dataDirectory, dataFile, generate, eventFile, accessTokenValidity, value,
+                plans, defaultPlan, revocationSeconds);
     }
 
     public Options withGenerate(Generate value) {
         return new Options(mode, host, port, dataDirectory, dataFile, Optional.of(value), eventFile,
-                accessTokenValidity, cognitoRequestsPerSecond);
+                accessTokenValidity, cognitoRequestsPerSecond, plans, defaultPlan, revocationSeconds);
+    }
+
+    /** These plans, and {@code defaultPlan} as the demo tenants' plan. */
+    public Options withPlans(Map<String, Plan> value, String defaultPlanValue) {
+        return new Options(mode, host, port, dataDirectory, dataFile, generate, eventFile, accessTokenValidity,
+                cognitoRequestsPerSecond, value, defaultPlanValue, revocationSeconds);
+    }
+
+    public Options withRevocationSeconds(int value) {
+        return new Options(mode, host, port, dataDirectory, dataFile, generate, eventFile, accessTokenValidity,
+                cognitoRequestsPerSecond, plans, defaultPlan, value);
+    }
+
+    /** The plan the demo tenants are on. */
+    public Plan defaultUsagePlan() {
+        return plans.get(defaultPlan);
     }
 }

@@ -2,7 +2,10 @@ package invoicegroups.local;
 
 import invoicegroups.local.Options.Generate;
 import invoicegroups.local.Options.Mode;
+import invoicegroups.table.Plan;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -77,9 +80,17 @@ public final class OptionsParser {
     private static Options mode(Mode mode, RunnerCommand command, Optional<java.nio.file.Path> eventFile) {
         Optional<Generate> generate = command.generate == null ? Optional.empty()
                 : Optional.of(new Generate(command.generate, command.tenant));
+        String defaultPlan = command.defaultPlan == null ? Plan.DEFAULT_PLAN : command.defaultPlan;
+        Map<String, Plan> plans = new TreeMap<>(command.plans.byName());
+        if (!plans.containsKey(defaultPlan)) {
+            throw StartupException.usage((command.defaultPlan == null
+                    ? "--plans has no plan " + Plan.DEFAULT_PLAN + ", the default plan: name one with --default-plan"
+                    : "--default-plan " + defaultPlan + " is not one of the plans")
+                    + " (plans: " + String.join(", ", plans.keySet()) + ")");
+        }
         return new Options(mode, command.host, command.port, Optional.ofNullable(command.dataDirectory),
                 Optional.ofNullable(command.dataFile), generate, eventFile, command.accessTokenValidity,
-                command.cognitoRequestsPerSecond);
+                command.cognitoRequestsPerSecond, plans, defaultPlan, command.revocationSeconds);
     }
 
     /** picocli's error, in the runner's words (and never with a suggestion list). */

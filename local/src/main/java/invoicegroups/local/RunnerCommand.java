@@ -1,6 +1,8 @@
 package invoicegroups.local;
 
 import invoicegroups.local.cognito.LocalUserPool;
+import invoicegroups.table.AccessTokens;
+import invoicegroups.table.Plan;
 import invoicegroups.table.TenantId;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -63,8 +65,27 @@ final class RunnerCommand {
     String tenant;
 
     @Option(names = "--access-token-validity", paramLabel = "MINUTES", converter = MinutesConverter.class,
-            description = "lifetime of access tokens for app clients that set none (5 to 1440, default 60)")
+            description = "lifetime of access tokens for app clients that set none (" + AccessTokens.MIN_VALIDITY_MINUTES
+                    + " to " + AccessTokens.MAX_VALIDITY_MINUTES + ", default " + AccessTokens.DEFAULT_VALIDITY_MINUTES
+                    + ", the stack's)")
     Duration accessTokenValidity = LocalUserPool.DEFAULT_ACCESS_TOKEN_VALIDITY;
+
+    @Option(names = PlansOption.OPTION, paramLabel = "JSON", converter = PlansConverter.class,
+            description = "the usage plans, as the stack's plans context: {\"NAME\": {\"rateLimit\": N, \"burstLimit\": N"
+                    + " [, \"monthlyQuota\": N]}, ...}; limits per tenant (per API key). Default: standard 10/s burst"
+                    + " 20, premium 50/s burst 100")
+    PlansOption.Plans plans = new PlansOption.Plans(Plan.DEFAULTS);
+
+    @Option(names = "--default-plan", paramLabel = "PLAN", converter = PlanNameConverter.class,
+            description = "the plan of the demo tenants, one of --plans (default " + Plan.DEFAULT_PLAN + ")")
+    String defaultPlan;
+
+    @Option(names = "--revocation-seconds", paramLabel = "SECONDS", converter = RevocationConverter.class,
+            description = "how long the front keeps the Lambda authorizer's decision for one token, as API Gateway's"
+                    + " authorizer cache: a suspension or removal bites within this (0 to "
+                    + AccessTokens.MAX_REVOCATION_SECONDS + "; 0: every request asks the authorizer; default "
+                    + AccessTokens.DEFAULT_REVOCATION_SECONDS + ")")
+    int revocationSeconds = AccessTokens.DEFAULT_REVOCATION_SECONDS;
 
     @Option(names = "--cognito-rate-limit", paramLabel = "N", converter = PerSecondConverter.class,
             description = "answer TooManyRequestsException beyond N user-pool-client API calls per second"
@@ -136,6 +157,37 @@ final class RunnerCommand {
                         + LocalUserPool.MAX_ACCESS_TOKEN_VALIDITY.toMinutes() + " minutes, not " + value);
             }
             return minutes;
+        }
+    }
+
+    static final class PlansConverter implements ITypeConverter<PlansOption.Plans> {
+        @Override
+        public PlansOption.Plans convert(String value) {
+            return new PlansOption.Plans(PlansOption.parse(value));
+        }
+    }
+
+    static final class PlanNameConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!Plan.NAME.matcher(value).matches()) {
+                throw new TypeConversionException("--default-plan must be a plan name: a lower-case letter, then"
+                        + " lower-case letters, digits or '-' (at most 32)");
+            }
+            return value;
+        }
+    }
+
+    /** Seconds, within API Gateway's bounds for an authorizer's result cache (0 to 3600). */
+    static final class RevocationConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int seconds = integer("--revocation-seconds", value);
+            if (seconds < 0 || seconds > AccessTokens.MAX_REVOCATION_SECONDS) {
+                throw new TypeConversionException("--revocation-seconds must be from 0 to "
+                        + AccessTokens.MAX_REVOCATION_SECONDS + ", not " + value);
+            }
+            return seconds;
         }
     }
 

@@ -72,6 +72,59 @@ class CommandLineTest {
     }
 
     @Test
+    void plansAreTheStacksFormatHeldToApiGatewaysLimitsWithoutQuotingTheValue() {
+        assertUsageError(CommandOutcome.run("--plans", "not json"), "error: --plans: not valid JSON (line 1, column 1)");
+        assertUsageError(CommandOutcome.run("--plans", "{\"standard\": {\"rateLimit\": \"\u0001secret"),
+                "error: --plans: not valid JSON (line 1, column 29)");
+        assertUsageError(CommandOutcome.run("--plans", "[]"), "error: --plans: must be a JSON object of plan name to"
+                + " limits, with at least one plan, e.g. {\"standard\": {\"rateLimit\": 10, \"burstLimit\": 20}}");
+        assertUsageError(CommandOutcome.run("--plans", "{\"Gold\": {\"rateLimit\": 1, \"burstLimit\": 1}}"),
+                "error: --plans: plan names must be a lower-case letter, then lower-case letters, digits or '-' (at"
+                        + " most 32)");
+        assertUsageError(CommandOutcome.run("--plans", "{\"standard\": {\"rateLimit\": 10001, \"burstLimit\": 1}}"),
+                "error: --plans: plan standard: rateLimit must be a number of requests per second above 0 and at most"
+                        + " 10000 (API Gateway: no higher than the account's limit)");
+        assertUsageError(CommandOutcome.run("--plans", "{\"standard\": {\"rateLimit\": 10, \"burstLimit\": 2.5}}"),
+                "error: --plans: plan standard: burstLimit must be a whole number 1..5000 (API Gateway: no higher than"
+                        + " the account's burst)");
+        assertUsageError(CommandOutcome.run("--plans",
+                "{\"standard\": {\"rateLimit\": 10, \"burstLimit\": 2, \"monthlyQuota\": 0}}"),
+                "error: --plans: plan standard: monthlyQuota must be a whole number 1..2147483647 (API Gateway's quota"
+                        + " limit)");
+        assertUsageError(CommandOutcome.run("--plans", "{\"standard\": {\"rateLimit\": 10, \"burst\": 2}}"),
+                "error: --plans: plan standard has an unknown field (only rateLimit, burstLimit, monthlyQuota)");
+        assertUsageError(CommandOutcome.run("--plans", "{\"gold\": {\"rateLimit\": 1, \"burstLimit\": 1}}"),
+                "error: --plans has no plan standard, the default plan: name one with --default-plan (plans: gold)");
+        assertUsageError(CommandOutcome.run("--default-plan", "gold"),
+                "error: --default-plan gold is not one of the plans (plans: premium, standard)");
+        assertUsageError(CommandOutcome.run("--default-plan", "Gold"), "error: --default-plan must be a plan name: a"
+                + " lower-case letter, then lower-case letters, digits or '-' (at most 32)");
+        assertUsageError(CommandOutcome.run("--revocation-seconds", "3601"),
+                "error: --revocation-seconds must be from 0 to 3600, not 3601");
+        assertUsageError(CommandOutcome.run("--revocation-seconds", "-1"),
+                "error: --revocation-seconds must be from 0 to 3600, not -1");
+    }
+
+    @Test
+    void plansAndTheDefaultPlanAreRead() {
+        Options options = OptionsParser.parse(List.of("--plans", "{\"trial\": {\"rateLimit\": 0.5, \"burstLimit\": 1,"
+                + " \"monthlyQuota\": 100}, \"gold\": {\"rateLimit\": 100, \"burstLimit\": 200}}",
+                "--default-plan", "trial", "--revocation-seconds", "2"));
+
+        assertThat(options.plans()).containsOnlyKeys("gold", "trial");
+        assertThat(options.plans().get("trial")).isEqualTo(new invoicegroups.table.Plan("trial", 0.5, 1,
+                java.util.OptionalLong.of(100)));
+        assertThat(options.defaultPlan()).isEqualTo("trial");
+        assertThat(options.revocationSeconds()).isEqualTo(2);
+        Options defaults = OptionsParser.parse(List.of());
+        assertThat(defaults.plans()).isEqualTo(invoicegroups.table.Plan.DEFAULTS);
+        assertThat(defaults.defaultPlan()).isEqualTo(invoicegroups.table.Plan.DEFAULT_PLAN);
+        assertThat(defaults.revocationSeconds()).isEqualTo(invoicegroups.table.AccessTokens.DEFAULT_REVOCATION_SECONDS);
+        assertThat(defaults.accessTokenValidity().toMinutes())
+                .isEqualTo(invoicegroups.table.AccessTokens.DEFAULT_VALIDITY_MINUTES);
+    }
+
+    @Test
     void aSingleValuedOptionGivenTwiceIsAUsageError() {
         assertUsageError(CommandOutcome.run("--data-file", "a.json", "--data-file", "b.json"),
                 "error: --data-file is given more than once: give it once (see --help)");
@@ -104,7 +157,8 @@ class CommandLineTest {
 
         assertThat(outcome.status()).isZero();
         assertThat(outcome.out()).contains("--port", "--host", "--data-dir", "--data-file", "--generate", "--tenant",
-                "--access-token-validity", "--cognito-rate-limit", "invoke", "--help", "--version", "WARNING");
+                "--access-token-validity", "--cognito-rate-limit", "--plans", "--default-plan", "--revocation-seconds",
+                "invoke", "--help", "--version", "WARNING");
         assertThat(CommandOutcome.run("invoke", "--help").out()).contains("EVENT_FILE");
     }
 

@@ -18,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
@@ -85,6 +86,63 @@ class DataDirectoryTest {
             assertThat(second.requestToken(RunningLocalApi.basic("acme-demo", "acme-demo-secret"),
                     "grant_type=client_credentials").statusCode()).isEqualTo(400);
         }
+    }
+
+    @Test
+    void apiKeysAndTheirUsagePlansAreKeptBetweenRuns() {
+        Path data = directory.resolve("keys");
+        String keyId;
+        String value;
+        String acmeKey;
+        try (RunningLocalApi first = RunningLocalApi.start(Options.defaults().withPort(0).withDataDirectory(data));
+                ApiGatewayClient apiGateway = first.apiGatewayClient()) {
+            var created = apiGateway.createApiKey(create -> create.name("kept/key").enabled(true));
+            keyId = created.id();
+            value = created.value();
+            apiGateway.createUsagePlanKey(attach -> attach.usagePlanId("premium").keyId(created.id())
+                    .keyType("API_KEY"));
+            acmeKey = tenantRecord(first, "acme").get(TenantRegistryTable.API_KEY_ID).s();
+        }
+
+        try (RunningLocalApi second = RunningLocalApi.start(Options.defaults().withPort(0).withDataDirectory(data));
+                ApiGatewayClient apiGateway = second.apiGatewayClient()) {
+            assertThat(apiGateway.getApiKey(get -> get.apiKey(keyId).includeValue(true)).value()).isEqualTo(value);
+            assertThat(apiGateway.getUsagePlans(get -> get.keyId(keyId)).items()).singleElement()
+                    .satisfies(plan -> assertThat(plan.name()).isEqualTo("premium"));
+            assertThat(tenantRecord(second, "acme").get(TenantRegistryTable.API_KEY_ID).s()).isEqualTo(acmeKey);
+            assertThat(second.get("/invoice_groups", second.token(DemoClients.ACME)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aDemoTenantWhoseApiKeyTheRunnerDoesNotHaveGetsOneAtTheNextStart() {
+        Path data = directory.resolve("earlier-keys");
+        try (RunningLocalApi first = RunningLocalApi.start(Options.defaults().withPort(0).withDataDirectory(data));
+                ApiGatewayClient apiGateway = first.apiGatewayClient()) {
+            String key = tenantRecord(first, "acme").get(TenantRegistryTable.API_KEY_ID).s();
+            apiGateway.deleteApiKey(delete -> delete.apiKey(key));
+            // As the version before API keys wrote it: a placeholder the usage plans do not know.
+            first.api.deployment().dynamoDb().updateItem(update -> update.tableName(TenantRegistryTable.DEFAULT_NAME)
+                    .key(Map.of(TenantRegistryTable.PARTITION_KEY,
+                            AttributeValue.fromS(TenantRegistryTable.tenantRecordKey("acme"))))
+                    .updateExpression("SET apiKeyId = :placeholder, apiKeyValue = :placeholder")
+                    .expressionAttributeValues(Map.of(":placeholder", AttributeValue.fromS("local-acme"))));
+            assertThat(first.get("/invoice_groups", first.token(DemoClients.ACME)).statusCode()).isEqualTo(403);
+        }
+
+        try (RunningLocalApi second = RunningLocalApi.start(Options.defaults().withPort(0).withDataDirectory(data))) {
+            Map<String, AttributeValue> acme = tenantRecord(second, "acme");
+            assertThat(acme.get(TenantRegistryTable.API_KEY_ID).s()).isNotEqualTo("local-acme");
+            assertThat(second.api.deployment().apiKeys().find(acme.get(TenantRegistryTable.API_KEY_ID).s())
+                    .orElseThrow().usagePlanId()).hasValue("standard");
+            assertThat(second.get("/invoice_groups", second.token(DemoClients.ACME)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static Map<String, AttributeValue> tenantRecord(RunningLocalApi local, String tenant) {
+        return local.api.deployment().dynamoDb().getItem(get -> get.tableName(TenantRegistryTable.DEFAULT_NAME)
+                .key(Map.of(TenantRegistryTable.PARTITION_KEY,
+                        AttributeValue.fromS(TenantRegistryTable.tenantRecordKey(tenant)))).consistentRead(true)).item();
     }
 
     @Test

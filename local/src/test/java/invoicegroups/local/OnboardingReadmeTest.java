@@ -3,65 +3,58 @@ package invoicegroups.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
+import invoicegroups.local.ReadmeBlocks.Shell;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Onboard a tenant" commands, pasted into a shell as written, against a running runner. */
+/** The README's "Onboard a tenant" blocks, pasted into a shell as written, against a running runner. */
 class OnboardingReadmeTest {
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-    private static final String README_PORT = "http://localhost:8080";
+    private List<String> blocks;
 
-    @Test
-    void theReadmeOnboardsInitechWithTheOpsJarAgainstTheRunner() throws IOException {
-        assertThat(onboardingSection()).contains(
-                "java -jar ops/target/invoice-groups-ops.jar tenants add initech --endpoint " + README_PORT);
+    @BeforeEach
+    void readme() throws Exception {
+        assumeTrue(ReadmeBlocks.onPath("bash", "curl", "sed"), "needs bash, curl and sed");
+        assumeTrue(ReadmeBlocks.opsJarBuilt(), "needs the ops jar (mvn -pl ops,local -am verify builds it first)");
+        blocks = ReadmeBlocks.bashBlocks(ReadmeBlocks.section("ops-onboard"));
+        assertThat(blocks).hasSize(3);
     }
 
     @Test
-    @Disabled("needs tenants (ops) writing tenant records as DESIGN says (issue 16, branch ops16): the token trigger now refuses the legacy client records this ops writes")
-    void theScriptedBlockGetsATokenForTheNewTenantAndListsItsOwnInvoiceGroups() throws Exception {
-        assumeTrue(onPath("bash") && onPath("curl") && onPath("sed"), "needs bash, curl and sed");
-        assumeTrue(Files.isRegularFile(REPOSITORY.resolve("ops/target/invoice-groups-ops.jar")),
-                "needs the ops jar (mvn -pl ops,local -am verify builds it first)");
-        String block = bashBlocks(onboardingSection())[1];
-        assertThat(block).startsWith("read -r _ _ _ CLIENT_ID _ CLIENT_SECRET < <(java -jar ops/target/");
-
+    void theFirstBlockAddsInitechAndPrintsItsCredentialsOnce() throws Exception {
+        assertThat(blocks.get(0).strip()).isEqualTo(
+                "java -jar ops/target/invoice-groups-ops.jar tenants add initech --endpoint " + ReadmeBlocks.README_PORT);
         try (RunningLocalApi local = RunningLocalApi.start()) {
-            String script = block.replace(README_PORT, local.api.baseUri().toString());
-            Process shell = new ProcessBuilder("bash", "-c", script).directory(REPOSITORY.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Shell shell = ReadmeBlocks.run(blocks.get(0), local.api.baseUri());
 
-            assertThat(shell.exitValue()).as(out).isZero();
-            assertThat(out.strip()).isEqualTo("{\"data\":[]}");
-            assertThat(OperatorCommand.tenants(local.api.baseUri(), "list").out()).contains("initech\tactive\t1\t");
+            assertThat(shell.status()).as(shell.err()).isZero();
+            OperatorCommand.Credentials credentials = OperatorCommand.credentials(shell.out());
+            assertThat(credentials.tenantId()).isEqualTo("initech");
+            assertThat(local.get("/invoice_groups", TenantLifecycleTest.token(local, credentials)).body())
+                    .isEqualTo("{\"data\":[]}");
         }
     }
 
-    private static String onboardingSection() throws IOException {
-        String readme = Files.readString(REPOSITORY.resolve("README.md"));
-        int start = readme.indexOf("<!-- ops-onboard:start -->");
-        int end = readme.indexOf("<!-- ops-onboard:end -->");
-        assertThat(start).as("README's Onboard a tenant section").isNotNegative();
-        return readme.substring(start, end);
-    }
+    @Test
+    void theScriptedBlockListsTheNewTenantsInvoiceGroupsAndTheNextBlockChangesIt() throws Exception {
+        assertThat(blocks.get(1)).startsWith("read -r _ _ _ CLIENT_ID _ CLIENT_SECRET < <(java -jar ops/target/");
+        try (RunningLocalApi local = RunningLocalApi.start()) {
+            Shell scripted = ReadmeBlocks.run(blocks.get(1), local.api.baseUri());
 
-    /** The contents of the section's ```bash blocks, in order. */
-    private static String[] bashBlocks(String section) {
-        return Arrays.stream(section.split("```bash\n")).skip(1).map(block -> block.substring(0, block.indexOf("```")))
-                .toArray(String[]::new);
-    }
+            assertThat(scripted.status()).as(scripted.err()).isZero();
+            assertThat(scripted.out().strip()).isEqualTo("{\"data\":[]}");
+            assertThat(OperatorCommand.tenants(local.api.baseUri(), "list").out())
+                    .contains("initech\tactive\tstandard\t10\t20\t-\t1\t");
 
-    private static boolean onPath(String command) {
-        return System.getenv("PATH") != null && Arrays.stream(System.getenv("PATH").split(":"))
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, command)));
+            Shell changed = ReadmeBlocks.run("set -e\n" + blocks.get(2), local.api.baseUri());
+
+            assertThat(changed.status()).as(changed.err()).isZero();
+            assertThat(changed.out()).contains("tenant initech now on plan premium", "tenant initech suspended",
+                    "tenant initech resumed");
+            assertThat(changed.err()).contains("all consistent");
+            assertThat(OperatorCommand.tenants(local.api.baseUri(), "list").out())
+                    .contains("initech\tactive\tpremium\t50\t100\t-\t1\t");
+        }
     }
 }

@@ -16,8 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +49,11 @@ public final class RunningLocalApi implements AutoCloseable {
 
     public static RunningLocalApi start(Options options) {
         return new RunningLocalApi(options, QUIET, Limits.DEFAULT);
+    }
+
+    /** With the runner's own command line (as a user types it after {@code java -jar ...}), on a free port. */
+    public static RunningLocalApi start(String... args) {
+        return start(OptionsParser.parse(List.of(args)).withPort(0));
     }
 
     /** @param console where the banner and the access log go */
@@ -118,6 +125,15 @@ public final class RunningLocalApi implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code PATCH} with a JSON body (UpdateApiKey's method, which the SDK's URLConnection client cannot send:
+     * {@code HttpURLConnection} knows no PATCH).
+     */
+    public HttpResponse<String> patch(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
@@ -134,6 +150,16 @@ public final class RunningLocalApi implements AutoCloseable {
     /** The AWS SDK's Cognito client with the runner as its endpoint. */
     public CognitoIdentityProviderClient cognitoClient() {
         return CognitoIdentityProviderClient.builder()
+                .endpointOverride(api.baseUri())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(EmbeddedDynamoDb.CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** The AWS SDK's API Gateway client with the runner as its endpoint, as the operator command builds it. */
+    public ApiGatewayClient apiGatewayClient() {
+        return ApiGatewayClient.builder()
                 .endpointOverride(api.baseUri())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(EmbeddedDynamoDb.CREDENTIALS)

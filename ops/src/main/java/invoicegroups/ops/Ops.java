@@ -1,78 +1,89 @@
 package invoicegroups.ops;
 
-import invoicegroups.ops.cli.Arguments;
-import invoicegroups.ops.cli.Command;
+import invoicegroups.ops.cli.CompletionCommand;
+import invoicegroups.ops.cli.Environment;
+import invoicegroups.ops.cli.Factory;
+import invoicegroups.ops.cli.OneLine;
 import invoicegroups.ops.dataimport.ImportCommand;
-import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.ops.tenants.TenantsCommand;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The operator command line: {@code java -jar ops/target/invoice-groups-ops.jar <command> ... [--stack NAME]
- * [--region REGION] [--endpoint URL]}. Every failure ends here: one line on stderr, a non-zero exit status, never a
- * stack trace.
+ * The operator command line: {@code java -jar ops/target/invoice-groups-ops.jar <command> ...}. {@code main} only
+ * wires picocli; tests call {@link #run} with their own streams. Every failure is one line on stderr and an exit
+ * status ({@link OneLine}).
  */
-public final class Ops {
+@Command(name = "ops", mixinStandardHelpOptions = true, versionProvider = Ops.Version.class,
+        description = "The platform operator's commands: tenants (app clients, API keys and the tenant registry) and"
+                + " import (data files into the invoice groups table).",
+        subcommands = {TenantsCommand.class, ImportCommand.class, CompletionCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:a service or network failure (or throttling past the retries)",
+                "2:a bad command line", "3:a bad input file", "4:not found (stack, tenant, client, plan)",
+                "5:a conflict (exists already, changed by another command, a limit reached)",
+                "6:not allowed (credentials, IAM)"})
+public final class Ops implements Runnable {
 
-    /** The commands by name. */
-    static final Map<String, Command> COMMANDS = Map.of(
-            "tenants", new TenantsCommand(),
-            "import", new ImportCommand());
-
-    private Ops() {
-    }
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
-        int status = run(Arrays.asList(args), System.out, System.err);
-        System.out.flush();
+        int status = run(List.of(args), System.out, System.err);
         System.exit(status);
     }
 
-    /** @return the exit status: 0, or the failure's ({@link CommandFailure#exitStatus()}) */
+    /** @return the exit status: 0, or the failure's */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return run(COMMANDS, args, out, err);
+        return run(Environment.DEFAULT, args, out, err);
     }
 
-    static int run(Map<String, Command> commands, List<String> args, PrintStream out, PrintStream err) {
+    public static int run(Environment environment, List<String> args, PrintStream out, PrintStream err) {
+        PrintWriter stdout = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter stderr = new PrintWriter(err, true, StandardCharsets.UTF_8);
         try {
-            Arguments arguments = Arguments.parse(args);
-            if (arguments.flag("--help")) {
-                out.print(Usage.TEXT);
-                return 0;
-            }
-            if (arguments.words().isEmpty()) {
-                throw CommandFailure.usage("no command: tenants or import (see --help)");
-            }
-            String name = arguments.words().get(0);
-            Command command = commands.get(name);
-            if (command == null) {
-                throw CommandFailure.usage("unknown command " + Arguments.bounded(name)
-                        + ": tenants or import (see --help)");
-            }
-            command.run(arguments.rest(), out, err);
-            return 0;
-        } catch (CommandFailure failure) {
-            err.println("error: " + failure.getMessage());
-            return failure.exitStatus();
-        } catch (RuntimeException unexpected) {
-            // A bug of ours, still one line: the class names what broke.
-            err.println("error: unexpected " + unexpected.getClass().getName() + ": "
-                    + firstLine(unexpected.getMessage()));
-            return CommandFailure.Unavailable.EXIT_STATUS;
+            return commandLine(environment).setOut(stdout).setErr(stderr).execute(args.toArray(String[]::new));
         } finally {
-            out.flush();
-            err.flush();
+            stdout.flush();
+            stderr.flush();
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null || message.isBlank()) {
-            return "no details";
+    /** The command tree with its handlers; {@code generate-completion} reads the same tree. */
+    public static CommandLine commandLine(Environment environment) {
+        OneLine oneLine = new OneLine();
+        return new CommandLine(new Ops(), new Factory(environment))
+                .setParameterExceptionHandler(oneLine)
+                .setExecutionExceptionHandler(oneLine);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "no command: tenants, import or generate-completion");
+    }
+
+    /** The project version, from the resource the build fills in. */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Ops.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"invoice-groups ops " + properties.getProperty("version", "unknown")};
         }
-        String line = message.strip().lines().findFirst().orElse("");
-        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package invoicegroups.ops;
 
+import invoicegroups.ops.cli.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,13 @@ import java.util.List;
 public record Outcome(int status, String out, String err) {
 
     public static Outcome of(String... args) {
+        return of(Environment.DEFAULT, args);
+    }
+
+    public static Outcome of(Environment environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Ops.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Ops.run(environment, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -29,6 +29,21 @@ public record Plan(String name, double rateLimit, int burstLimit, OptionalLong m
      */
     public static final Map<String, Plan> DEFAULTS = defaults();
 
+    /**
+     * The most a usage plan's throttle may allow one API key: no more than the account's limits, 10,000 requests per
+     * second with a burst of 5,000 by default, per account and Region
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html,
+     * https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
+     */
+    public static final int MAX_RATE_LIMIT = 10_000;
+    public static final int MAX_BURST_LIMIT = 5_000;
+
+    /** A usage plan's quota limit is an Integer in API Gateway's API (QuotaSettings.limit). */
+    public static final long MAX_MONTHLY_QUOTA = Integer.MAX_VALUE;
+
+    /** Usage plans per account per Region: 300 (limits.html above); the account's other APIs share them. */
+    public static final int MAX_PLANS = 300;
+
     public Plan {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a plan name must be a lower-case letter, then lower-case letters, digits or '-' (at most 32)");

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <p>Run from the repository root, through {@code bench/run.sh}. Options: {@code --pairs N}, {@code --quick} (a
  * smoke run with few samples and a small deep tenant), {@code --trigger-only} (the trigger's cold start alone,
  * written to {@code bench/target/BENCHMARKS-trigger.md}), {@code --authorizer-only} (the authorizer alone, written to
- * {@code bench/target/BENCHMARKS-authorizer.md}).
+ * {@code bench/target/BENCHMARKS-authorizer.md}), {@code --neighbours-only} (a tenant's latency with and without
+ * another's flood through the local runner, written to {@code bench/target/BENCHMARKS-neighbours.md}).
  */
 public final class Benchmark {
 
@@ -58,28 +59,38 @@ public final class Benchmark {
 
     record Settings(int warmUpPairs, int pairs, int runtimeSerializerPairs, int primedPairs, int clientRounds,
             int warmRounds, int deepRounds, int tenantSize, int deepTenantSize, int triggerRounds, boolean quick,
-            boolean triggerOnly, int authorizerRounds, int authorizerWarmIterations, boolean authorizerOnly) {
+            boolean triggerOnly, int authorizerRounds, int authorizerWarmIterations, boolean authorizerOnly,
+            boolean neighboursOnly, int neighbourSeconds, int neighbourRounds) {
 
         static Settings from(String[] args) {
             boolean quick = List.of(args).contains("--quick");
             boolean triggerOnly = List.of(args).contains("--trigger-only");
             boolean authorizerOnly = List.of(args).contains("--authorizer-only");
+            boolean neighboursOnly = List.of(args).contains("--neighbours-only");
             int pairs = quick ? 2 : 15;
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--pairs")) {
                     pairs = Integer.parseInt(args[i + 1]);
                 }
             }
+            int neighbourSeconds = quick ? 8 : 20;
+            int neighbourRounds = quick ? 1 : 3;
             if (triggerOnly) {
-                return new Settings(1, 0, 0, 0, 0, 0, 0, 300, 0, quick ? 3 : 10, quick, true, 0, 0, false);
+                return new Settings(1, 0, 0, 0, 0, 0, 0, 300, 0, quick ? 3 : 10, quick, true, 0, 0, false, false, 0, 0);
             }
             if (authorizerOnly) {
                 return new Settings(1, 0, 0, 0, 0, 0, 0, 300, 0, 0, quick, false, quick ? 3 : 10,
-                        quick ? 1_000 : 5_000, true);
+                        quick ? 1_000 : 5_000, true, false, 0, 0);
+            }
+            if (neighboursOnly) {
+                return new Settings(1, 0, 0, 0, 0, 0, 0, 300, 0, 0, quick, false, 0, 0, false, true,
+                        neighbourSeconds, neighbourRounds);
             }
             return quick
-                    ? new Settings(1, pairs, 1, 1, 1, 10, 10, 300, 100_000, 3, true, false, 3, 1_000, false)
-                    : new Settings(3, pairs, 5, 8, 8, 60, 40, 1_000, 100_000, 10, false, false, 10, 5_000, false);
+                    ? new Settings(1, pairs, 1, 1, 1, 10, 10, 300, 100_000, 3, true, false, 3, 1_000, false, false,
+                            neighbourSeconds, neighbourRounds)
+                    : new Settings(3, pairs, 5, 8, 8, 60, 40, 1_000, 100_000, 10, false, false, 10, 5_000, false,
+                            false, neighbourSeconds, neighbourRounds);
         }
     }
 
@@ -127,13 +138,16 @@ public final class Benchmark {
         Benchmark benchmark = new Benchmark(settings, Path.of("").toAbsolutePath());
         Path output = benchmark.root.resolve(settings.triggerOnly ? "bench/target/BENCHMARKS-trigger.md"
                 : settings.authorizerOnly ? "bench/target/BENCHMARKS-authorizer.md"
+                : settings.neighboursOnly ? "bench/target/BENCHMARKS-neighbours" + (settings.quick ? "-quick" : "")
+                        + ".md"
                 : settings.quick ? "bench/target/BENCHMARKS-quick.md" : "BENCHMARKS.md");
         benchmark.run();
         Report report = new Report(benchmark, benchmark.results);
         Files.createDirectories(output.getParent());
         Files.writeString(output, settings.triggerOnly ? report.triggerMarkdown()
-                : settings.authorizerOnly ? report.authorizerMarkdown() : report.markdown());
-        if (!settings.quick && !settings.triggerOnly && !settings.authorizerOnly) {
+                : settings.authorizerOnly ? report.authorizerMarkdown()
+                : settings.neighboursOnly ? report.neighboursMarkdown() : report.markdown());
+        if (!settings.quick && !settings.triggerOnly && !settings.authorizerOnly && !settings.neighboursOnly) {
             ColdStartChart.write(benchmark.results.pairs, benchmark.root.resolve("bench/cold-start.png"));
         }
         System.out.println("wrote " + output);
@@ -147,6 +161,11 @@ public final class Benchmark {
         }
         results.startedAt = java.time.Instant.now().toString();
         results.loadAverageAtStart = Files.readString(Path.of("/proc/loadavg")).strip();
+        if (settings.neighboursOnly) {
+            neighbours();
+            results.finishedAt = java.time.Instant.now().toString();
+            return;
+        }
         log("starting DynamoDB Local with " + settings.tenantSize + " + " + settings.deepTenantSize + " items");
         try (DataServerProcess server = DataServerProcess.start(settings.tenantSize, settings.deepTenantSize)) {
             Jvm jvm = new Jvm(environment(server.endpoint()));
@@ -165,6 +184,9 @@ public final class Benchmark {
                 authorizer(server.endpoint());
             }
         }
+        if (!settings.triggerOnly && !settings.authorizerOnly) {
+            neighbours();
+        }
         results.triggerJarBytes = Files.size(triggerJar);
         results.authorizerJarBytes = Files.size(authorizerJar);
         results.functionJarBytes = Files.size(functionJar);
@@ -173,6 +195,14 @@ public final class Benchmark {
         httpClientJars.forEach((client, jars) -> results.httpClientBytes.put(client,
                 jars.stream().mapToLong(Benchmark::arm64Bytes).sum()));
         results.finishedAt = java.time.Instant.now().toString();
+    }
+
+    /** A tenant's latency with and without another tenant's flood, through the local runner's edge. */
+    private void neighbours() throws Exception {
+        log("neighbours: " + settings.neighbourRounds + " rounds of " + settings.neighbourSeconds
+                + " s alone and " + settings.neighbourSeconds + " s with a flood");
+        results.neighbours.addAll(Neighbours.run(System.getProperty("java.class.path"),
+                java.time.Duration.ofSeconds(settings.neighbourSeconds), settings.neighbourRounds));
     }
 
     /** Lambda's environment, as far as the SDK looks: region, credentials in variables, no ~/.aws files. */

@@ -136,6 +136,7 @@ final class Report {
         deep();
         trigger();
         authorizer();
+        neighbours();
         notes();
         return md.toString();
     }
@@ -166,6 +167,65 @@ final class Report {
     }
 
     /** A focused run ({@code --authorizer-only}): the machine and the authorizer's cold start and warm path. */
+    /** A focused run ({@code --neighbours-only}): the machine and the noisy neighbour. */
+    String neighboursMarkdown() throws IOException {
+        line("# Benchmarks: a tenant's latency with and without a neighbour's flood");
+        line("");
+        line("Written by `bench/run.sh --neighbours-only" + (benchmark.settings.quick() ? " --quick" : "") + "` on "
+                + results.startedAt + ". The full report is `BENCHMARKS.md` (`bench/run.sh`).");
+        line("");
+        line("| | |");
+        line("|---|---|");
+        line("| CPU | " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores visible |");
+        line("| Load average at start | " + results.loadAverageAtStart + " (shared machine) |");
+        line("| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " |");
+        line("| Run | " + results.startedAt + " to " + results.finishedAt + " |");
+        line("");
+        neighbours();
+        return md.toString();
+    }
+
+    private void neighbours() {
+        if (results.neighbours.isEmpty()) {
+            return;
+        }
+        line("## A tenant's latency with and without a neighbour's flood (local runner)");
+        line("");
+        line("The local runner in its own JVM with its default plans (every demo tenant on `" + Neighbours.PLAN.name()
+                + "`: " + String.format("%.0f", Neighbours.PLAN.rateLimit()) + " requests/s, burst " + Neighbours.PLAN.burstLimit()
+                + ", per tenant). Tenant B (`" + Neighbours.QUIET + "`) calls at half its rate; tenant A (`"
+                + Neighbours.NOISY + "`) floods at ten times its rate from " + Neighbours.FLOOD_THREADS
+                + " threads, or stays quiet; the phases alternate. Latency is B's, send to answer, over loopback HTTP"
+                + " through the whole edge (the authorizer's cache, the usage plan, the handler on DynamoDB Local);"
+                + " the load generator shares the machine.");
+        line("");
+        line("| phase | B's calls | B's errors and 429s | B's latency median | p99 | max | A sent | A accepted | A's limit |");
+        line("|---|---|---|---|---|---|---|---|---|");
+        for (Neighbours.Phase phase : results.neighbours) {
+            Stats latency = Stats.of(phase.quietMillis());
+            line(String.format("| %s | %d | %d | %.1f ms | %.1f ms | %.1f ms | %s | %s | %s |",
+                    phase.flood() ? "with A's flood" : "B alone", phase.quietMillis().size(), phase.quietErrors(),
+                    latency.median(), latency.p99(), latency.max(),
+                    phase.flood() ? String.format("%d (%.0f/s)", phase.noisySent(), phase.noisySent() / phase.seconds())
+                            : "-",
+                    phase.flood() ? String.format("%.2f/s", phase.noisyAcceptedPerSecond()) : "-",
+                    phase.flood() ? String.format("%.0f/s, burst %d", Neighbours.PLAN.rateLimit(),
+                            Neighbours.PLAN.burstLimit()) : "-"));
+        }
+        Stats alone = Stats.of(results.neighbours.stream().filter(phase -> !phase.flood())
+                .flatMap(phase -> phase.quietMillis().stream()).toList());
+        Stats flooded = Stats.of(results.neighbours.stream().filter(Neighbours.Phase::flood)
+                .flatMap(phase -> phase.quietMillis().stream()).toList());
+        int errors = results.neighbours.stream().filter(Neighbours.Phase::flood)
+                .mapToInt(Neighbours.Phase::quietErrors).sum();
+        line("");
+        line(String.format("All phases: B's median %.1f ms alone and %.1f ms with A's flood (p99 %.1f and %.1f ms);"
+                + " B's errors and 429s during the flood: %d. A's answers beyond its limit were `429"
+                + " {\"message\":\"Too Many Requests\"}`, answered without the handler.", alone.median(),
+                flooded.median(), alone.p99(), flooded.p99(), errors));
+        line("");
+    }
+
     String authorizerMarkdown() throws IOException {
         line("# Benchmarks: the Lambda authorizer only");
         line("");

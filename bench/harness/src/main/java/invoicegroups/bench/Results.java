@@ -54,4 +54,6 @@ final class Results {
     /** Its warm path in one JVM, microseconds: median and p99 of an Allow and of a verification-only Deny. */
     final Map<String, Long> authorizerWarm = new LinkedHashMap<>();
     long authorizerJarBytes;
+    /** Tenant B alone and with tenant A's flood, phase by phase ({@link Neighbours}). */
+    final List<Neighbours.Phase> neighbours = new ArrayList<>();
 }

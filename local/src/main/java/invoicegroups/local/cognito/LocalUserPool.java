@@ -1,6 +1,7 @@
 package invoicegroups.local.cognito;
 
 import invoicegroups.ops.deployment.Targets;
+import invoicegroups.table.AccessTokens;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,11 +27,12 @@ public final class LocalUserPool {
     public static final List<String> SCOPES = List.of(READ_SCOPE, UNRELATED_SCOPE);
     /** The only OAuth flow the runner's token endpoint serves. */
     public static final String CLIENT_CREDENTIALS = "client_credentials";
-    /** Cognito's default access-token lifetime, and the stack's. */
-    public static final Duration DEFAULT_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(60);
+    /** The stack's default access-token lifetime, chosen for cost (AccessTokens). */
+    public static final Duration DEFAULT_ACCESS_TOKEN_VALIDITY =
+            Duration.ofMinutes(AccessTokens.DEFAULT_VALIDITY_MINUTES);
     /** Cognito's bounds for an access token's lifetime: 5 minutes to 1 day. */
-    public static final Duration MIN_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(5);
-    public static final Duration MAX_ACCESS_TOKEN_VALIDITY = Duration.ofDays(1);
+    public static final Duration MIN_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(AccessTokens.MIN_VALIDITY_MINUTES);
+    public static final Duration MAX_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(AccessTokens.MAX_VALIDITY_MINUTES);
     /** Where the runner keeps its app clients in DynamoDB Local (a table of the runner's own, not of the stack). */
     public static final String CLIENTS_TABLE = "local-user-pool-clients";
 

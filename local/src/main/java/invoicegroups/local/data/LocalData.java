@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 /** The invoice groups a run starts with: the bundled sample or the user's file, plus any synthetic ones. */
@@ -26,45 +26,53 @@ public final class LocalData {
     static final int PROGRESS_FROM = 10_000;
     private static final int PROGRESS_STEPS = 10;
 
-    private final List<TenantInvoiceGroup> fromFile;
+    private final DataFile.Contents fromFile;
     private final Optional<Generate> generate;
 
-    private LocalData(List<TenantInvoiceGroup> fromFile, Optional<Generate> generate) {
+    private LocalData(DataFile.Contents fromFile, Optional<Generate> generate) {
         this.fromFile = fromFile;
         this.generate = generate;
     }
 
     /** Reads and checks the data file now, before anything starts: a bad file leaves nothing half-loaded. */
     public static LocalData of(Options options) {
-        List<TenantInvoiceGroup> groups = options.dataFile().map(LocalData::read).orElseGet(LocalData::readSample);
-        return new LocalData(groups, options.generate());
+        DataFile.Contents contents = options.dataFile().map(LocalData::read).orElseGet(LocalData::sample);
+        return new LocalData(contents, options.generate());
     }
 
     public static List<TenantInvoiceGroup> readSample() {
+        return sample().groups();
+    }
+
+    private static DataFile.Contents sample() {
         try (InputStream in = LocalData.class.getClassLoader().getResourceAsStream(SAMPLE_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(SAMPLE_RESOURCE + " is missing from the runner's jar");
             }
-            return DataFile.read(SAMPLE_RESOURCE, in);
+            return DataFile.contents(SAMPLE_RESOURCE, in);
         } catch (IOException e) {
             throw new IllegalStateException(SAMPLE_RESOURCE + " cannot be read", e);
         }
     }
 
     /** The operator CLI's data-file reader; its one-line failure becomes the runner's. */
-    private static List<TenantInvoiceGroup> read(Path file) {
+    private static DataFile.Contents read(Path file) {
         try {
-            return DataFile.read(file);
+            return DataFile.contents(file);
         } catch (CommandFailure e) {
             throw StartupException.failure(e.getMessage());
         }
     }
 
-    /** @return how many invoice groups each tenant got */
+    /**
+     * @return how many invoice groups each tenant got, every tenant of the data (one with none included) in the
+     *     data's order, then the generated one
+     */
     public Map<String, Long> loadInto(InvoiceGroupLoader loader, PrintStream console) {
-        Map<String, Long> counts = new TreeMap<>();
-        loader.load(fromFile);
-        fromFile.forEach(group -> counts.merge(group.tenantId(), 1L, Long::sum));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        fromFile.tenantIds().forEach(tenant -> counts.put(tenant, 0L));
+        loader.load(fromFile.groups());
+        fromFile.groups().forEach(group -> counts.merge(group.tenantId(), 1L, Long::sum));
         generate.ifPresent(generated -> {
             String tenant = generated.tenantId();
             long written = loader.load(InvoiceGroupGenerator.invoiceGroups(tenant, generated.count())

@@ -11,9 +11,16 @@ public sealed interface AuthorizerDecision {
      * @param principalId the authorizer's {@code principalId}
      * @param context the authorizer's {@code context} (string values)
      * @param integrationLatencyMillis how long the authorizer took, as API Gateway reports it
+     * @param usageIdentifierKey the API key value the authorizer returned, which the usage plans meter; {@code null}
+     *     when it returned none
      */
-    record Allowed(String principalId, Map<String, Object> context, long integrationLatencyMillis)
-            implements AuthorizerDecision {
+    record Allowed(String principalId, Map<String, Object> context, long integrationLatencyMillis,
+            String usageIdentifierKey) implements AuthorizerDecision {
+
+        /** Without a usage identifier key. */
+        public Allowed(String principalId, Map<String, Object> context, long integrationLatencyMillis) {
+            this(principalId, context, integrationLatencyMillis, null);
+        }
     }
 
     /**
@@ -24,5 +31,10 @@ public sealed interface AuthorizerDecision {
      * @param body the gateway response's {@code {"message": ...}}
      */
     record Refused(int status, String body) implements AuthorizerDecision {
+
+        /** Whether the authorizer answered with a policy (a Deny), which API Gateway caches like an Allow. */
+        public boolean isPolicy() {
+            return status == 403;
+        }
     }
 }

@@ -14,10 +14,8 @@ import java.util.Map;
  * {@code Authorization} header, 401 without calling it; otherwise it calls the authorizer
  * ({@link TokenAuthorizer}, the class Lambda runs, in-process) with a TOKEN event and acts on the answer: the error
  * {@code Unauthorized} is 401, a Deny policy 403, any other failure 500, an Allow lets the request through with the
- * authorizer's principal and context. Every refusal is shaped as the stack's gateway responses
- * ({@code {"message": ...}}).
- *
- * <p>No result cache: every request calls the authorizer (API Gateway caches per token for the authorizer's TTL).
+ * authorizer's principal, context and usage identifier key. Every refusal is shaped as the stack's gateway responses
+ * ({@code {"message": ...}}). {@link AuthorizerCache} keeps its results as API Gateway's authorizer cache does.
  */
 public final class LambdaAuthorizer {
 
@@ -60,7 +58,8 @@ public final class LambdaAuthorizer {
         }
         Map<String, Object> context = answer.get("context") instanceof Map<?, ?> map
                 ? new LinkedHashMap<>(stringKeys(map)) : Map.of();
-        return new Allowed((String) answer.get("principalId"), context, latency);
+        return new Allowed((String) answer.get("principalId"), context, latency,
+                answer.get("usageIdentifierKey") instanceof String key ? key : null);
     }
 
     /** The one statement's effect on this method; anything else (no statement, another resource) is not an Allow. */

@@ -4,6 +4,8 @@ import invoicegroups.lambdacontext.LocalLambdaContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import invoicegroups.local.apigateway.UsagePlanGate;
+import invoicegroups.local.apigateway.UsagePlanGate.Admission;
 import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
 import invoicegroups.local.gateway.AuthorizerDecision.Refused;
 import invoicegroups.local.gateway.ProxyEvents.RequestIds;
@@ -20,11 +22,14 @@ import java.util.Map;
 
 /**
  * The API as the stack's REST API serves it: the one method {@code GET /invoice_groups} behind the Lambda TOKEN
- * authorizer ({@link LambdaAuthorizer}), then the payload 1.0 event to the Lambda handler, called in-process, and its
- * response mapped back to HTTP. API Gateway's own answers are the stack's gateway responses: 401
- * {"message":"Unauthorized"}, 403 {"message":"Forbidden"}, 500 for a failed authorizer and, for any other route or
+ * authorizer ({@link LambdaAuthorizer}, its results kept by {@link AuthorizerCache}), then the usage plan of the API
+ * key the authorizer returned ({@link UsagePlanGate}: the method requires an API key, whose source is the
+ * authorizer), then the payload 1.0 event to the Lambda handler, called in-process, and its response mapped back to
+ * HTTP. API Gateway's own answers are the stack's gateway responses: 401 {"message":"Unauthorized"}, 403
+ * {"message":"Forbidden"} (a Deny, or a key in no usage plan), 429 {"message":"Too Many Requests"} (the key's
+ * throttle), 429 {"message":"Limit Exceeded"} (its quota), 500 for a failed authorizer and, for any other route or
  * method, 404 {"message":"Not Found"}. Every answer carries {@code x-amzn-RequestId} and {@code x-amz-apigw-id}, as a
- * REST API's do.
+ * REST API's do. A request refused at the edge never reaches the handler.
  */
 public final class RestApiFront {
 
@@ -33,14 +38,16 @@ public final class RestApiFront {
     public static final String NOT_FOUND = "{\"message\":\"Not Found\"}";
     private static final String INTERNAL_SERVER_ERROR = "{\"message\":\"Internal server error\"}";
 
-    private final LambdaAuthorizer authorizer;
+    private final AuthorizerCache authorizer;
+    private final UsagePlanGate usagePlans;
     private final ProxyEvents events = new ProxyEvents();
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
     private final Clock clock;
 
-    public RestApiFront(LambdaAuthorizer authorizer,
+    public RestApiFront(AuthorizerCache authorizer, UsagePlanGate usagePlans,
             RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, Clock clock) {
         this.authorizer = authorizer;
+        this.usagePlans = usagePlans;
         this.handler = handler;
         this.clock = clock;
     }
@@ -60,6 +67,10 @@ public final class RestApiFront {
         AuthorizerDecision decision = authorizer.authorize(exchange.header("Authorization"));
         if (decision instanceof Refused refused) {
             return identify(HttpReply.json(refused.status(), refused.body()), ids);
+        }
+        Admission admission = usagePlans.admit(((Allowed) decision).usageIdentifierKey());
+        if (admission != Admission.ADMITTED) {
+            return identify(HttpReply.json(admission.status(), admission.body()), ids);
         }
         LocalRequest request = new LocalRequest(
                 exchange.method(),

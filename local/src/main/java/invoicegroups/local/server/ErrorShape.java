@@ -27,6 +27,25 @@ public enum ErrorShape {
         }
     },
 
+    /**
+     * API Gateway's management API (REST-JSON): the status, the error type in {@code x-amzn-ErrorType} (which the AWS
+     * SDK turns into the exception of that name) and {@code {"message": ...}}.
+     */
+    APIGATEWAY {
+        @Override
+        public HttpReply refuse(Refusal refusal, String description) {
+            return switch (refusal) {
+                case BAD_REQUEST -> managementError(400, "BadRequestException", description);
+                case TIMEOUT -> managementError(408, "BadRequestException", description);
+                case TOO_LARGE -> managementError(413, "BadRequestException", description);
+                case TOO_MANY_HEADERS -> managementError(431, "BadRequestException", description);
+                case THROTTLED -> managementError(429, "TooManyRequestsException", description);
+                case FOREIGN_HOST -> managementError(403, "AccessDeniedException", description);
+                case INTERNAL -> managementError(500, "InternalFailure", description);
+            };
+        }
+    },
+
     /** Cognito's OAuth 2.0 endpoints: {@code {"error": ..., "error_description": ...}} (RFC 6749, section 5.2). */
     OAUTH {
         @Override
@@ -81,6 +100,10 @@ public enum ErrorShape {
         if (this == API) {
             return message(status, reason);
         }
+        if (this == APIGATEWAY) {
+            return managementError(status, status == 404 ? "NotFoundException" : status == 429
+                    ? "TooManyRequestsException" : status >= 500 ? "InternalFailure" : "BadRequestException", reason);
+        }
         if (this == OAUTH) {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("error", status >= 500 ? "server_error" : "invalid_request");
@@ -89,6 +112,10 @@ public enum ErrorShape {
         }
         HttpReply shaped = refuse(status >= 500 ? Refusal.INTERNAL : Refusal.BAD_REQUEST, reason);
         return new HttpReply(status, shaped.headers(), shaped.body());
+    }
+
+    private static HttpReply managementError(int status, String type, String message) {
+        return message(status, message).with("x-amzn-ErrorType", type);
     }
 
     private static HttpReply message(int status, String message) {

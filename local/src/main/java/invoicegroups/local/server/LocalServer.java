@@ -2,6 +2,7 @@ package invoicegroups.local.server;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import invoicegroups.local.StartupException;
+import invoicegroups.local.apigateway.ManagementApi;
 import invoicegroups.local.cognito.CognitoApiException;
 import invoicegroups.local.cognito.TokenEndpoint;
 import invoicegroups.local.cognito.UserPoolApi;
@@ -43,8 +44,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The HTTP server on localhost (Jetty), bound to the loopback interface unless {@code --host} says otherwise: the API
  * route, and beside it what Cognito and DynamoDB serve in the deployed setup (the token endpoint, the signing keys,
- * the user-pool-client API and the DynamoDB API on {@code POST /}, told apart by {@code X-Amz-Target}), plus the
- * OpenAPI document. Any other request gets API Gateway's 404.
+ * the user-pool-client API and the DynamoDB API on {@code POST /}, told apart by {@code X-Amz-Target}, and API
+ * Gateway's API-key and usage-plan API under {@code /apikeys} and {@code /usageplans}), plus the OpenAPI document.
+ * Any other request gets API Gateway's 404.
  *
  * <p>Every request is held to {@link Limits}: the head's size and time, the body's size per route (read without a
  * thread while it arrives, the excess never read), its time, and the memory all large bodies may hold at once. Every
@@ -59,6 +61,8 @@ public final class LocalServer implements AutoCloseable {
     public static final int TOKEN_BODY_LIMIT = 16 * 1024;
     /** The one API method takes no body; API Gateway would take up to 10 MB, the runner refuses far sooner. */
     public static final int API_BODY_LIMIT = 64 * 1024;
+    /** API Gateway's API-key and usage-plan calls are small JSON documents (a key, its tags). */
+    public static final int APIGATEWAY_BODY_LIMIT = 64 * 1024;
     /** Cognito's user-pool-client calls are small JSON documents. */
     public static final int COGNITO_BODY_LIMIT = 256 * 1024;
     /** DynamoDB's own limit for a request (BatchWriteItem, TransactWriteItems), which DynamoDB Local also enforces. */
@@ -70,7 +74,7 @@ public final class LocalServer implements AutoCloseable {
 
     /** What the server serves; built once everything behind it has started. */
     public record Services(RestApiFront api, TokenEndpoint tokens, UserPoolApi userPool, DynamoDbProxy dynamoDb,
-            JWKSet keys) {
+            ManagementApi apiGateway, JWKSet keys) {
     }
 
     private final Server server;
@@ -171,6 +175,7 @@ public final class LocalServer implements AutoCloseable {
         private final Route notFound;
         private final Route cognito;
         private final Route dynamoDb;
+        private final Route apiGateway;
         private final Route unknownTarget;
 
         Routes(Services services, byte[] openApiDocument) {
@@ -186,6 +191,8 @@ public final class LocalServer implements AutoCloseable {
                     request -> cognito(request, services));
             dynamoDb = new Route("dynamodb", ErrorShape.DYNAMODB, DYNAMODB_BODY_LIMIT, true,
                     services.dynamoDb()::forward);
+            apiGateway = new Route("apigateway", ErrorShape.APIGATEWAY, APIGATEWAY_BODY_LIMIT, true,
+                    services.apiGateway()::handle);
             unknownTarget = new Route("aws", ErrorShape.COGNITO, COGNITO_BODY_LIMIT, true, LocalServer::unknownTarget);
         }
 
@@ -200,7 +207,7 @@ public final class LocalServer implements AutoCloseable {
                 case JWKS_PATH -> jwks;
                 case OPENAPI_PATH -> openApi;
                 case "/" -> awsApi(request);
-                default -> notFound;
+                default -> ManagementApi.serves(path) ? apiGateway : notFound;
             };
         }
 

@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import invoicegroups.local.Options;
 import invoicegroups.local.RunningLocalApi;
+import invoicegroups.table.AccessTokens;
 import invoicegroups.table.TenantRegistryTable;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,7 +42,7 @@ class TokenEndpointTest {
     }
 
     @Test
-    void aDemoClientGetsABearerAccessTokenValidForAnHour() {
+    void aDemoClientGetsABearerAccessTokenValidForTheStacksDefaultLifetime() {
         HttpResponse<String> response =
                 local.requestToken(ACME_BASIC, "grant_type=client_credentials&scope=invoice-groups%2Fread");
 
@@ -50,7 +51,7 @@ class TokenEndpointTest {
         assertThat(response.headers().firstValue("cache-control")).hasValue("no-store");
         JsonNode body = RunningLocalApi.json(response);
         assertThat(body.get("token_type").stringValue()).isEqualTo("Bearer");
-        assertThat(body.get("expires_in").intValue()).isEqualTo(3600);
+        assertThat(body.get("expires_in").intValue()).isEqualTo(AccessTokens.DEFAULT_VALIDITY_MINUTES * 60);
         assertThat(body.get("access_token").stringValue()).isNotBlank();
     }
 
@@ -71,7 +72,7 @@ class TokenEndpointTest {
         assertThat(claims.getLongClaim("auth_time")).isNotNull();
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
-                .isEqualTo(Duration.ofHours(1));
+                .isEqualTo(Duration.ofMinutes(AccessTokens.DEFAULT_VALIDITY_MINUTES));
         assertThat(claims.getAudience()).isEmpty();
         assertThat(claims.getClaims().keySet()).noneMatch(name -> name.startsWith("tenant/"));
     }

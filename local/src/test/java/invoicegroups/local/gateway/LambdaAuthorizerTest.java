@@ -10,12 +10,14 @@ import invoicegroups.local.RunningLocalApi;
 import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
 import invoicegroups.local.gateway.AuthorizerDecision.Refused;
+import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the front does with the Lambda authorizer's answers, as API Gateway does: no header is 401 without a call,
  * {@code Unauthorized} 401, a Deny 403, a failure 500 (the stack's {@code AUTHORIZER_FAILURE} gateway response), an
- * Allow the principal, the context and the latency for the proxy event.
+ * Allow the principal, the context and the latency for the proxy event, and the tenant's API key for the usage plans.
  */
 class LambdaAuthorizerTest {
 
@@ -51,6 +53,11 @@ class LambdaAuthorizerTest {
         assertThat(allowed.principalId()).isEqualTo("acme-demo");
         assertThat(allowed.context()).isEqualTo(Map.of("tenantId", "acme", "clientId", "acme-demo", "plan", "standard"));
         assertThat(allowed.integrationLatencyMillis()).isNotNegative();
+        // The tenant's API key, which the usage plans meter.
+        assertThat(allowed.usageIdentifierKey()).isEqualTo(local.api.deployment().dynamoDb().getItem(get -> get
+                .tableName(TenantRegistryTable.DEFAULT_NAME).key(Map.of(TenantRegistryTable.PARTITION_KEY,
+                        AttributeValue.fromS(TenantRegistryTable.tenantRecordKey("acme"))))).item()
+                .get(TenantRegistryTable.API_KEY_VALUE).s());
     }
 
     @Test

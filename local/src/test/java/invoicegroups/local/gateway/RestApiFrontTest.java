@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import invoicegroups.local.Options;
 import invoicegroups.local.RunningLocalApi;
 import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.cognito.LocalUserPool;
@@ -46,7 +47,9 @@ class RestApiFrontTest {
 
     @BeforeAll
     static void start() {
-        local = RunningLocalApi.start();
+        // Every request asks the authorizer (no result cache), so a change of the registry shows on the next one;
+        // the cache has its own tests (AuthorizerCacheTest, RevocationTest).
+        local = RunningLocalApi.start(Options.defaults().withPort(0).withRevocationSeconds(0));
         acmeToken = local.token(DemoClients.ACME);
     }
 
@@ -149,7 +152,7 @@ class RestApiFrontTest {
         String globexToken = local.token(DemoClients.GLOBEX);
         setStatus("globex", TenantRegistryTable.SUSPENDED);
         try {
-            // No authorizer cache in the runner yet: the next request sees the registry.
+            // Without the authorizer cache (--revocation-seconds 0) the next request sees the registry.
             assertForbidden(local.get("/invoice_groups", globexToken));
         } finally {
             setStatus("globex", TenantRegistryTable.ACTIVE);

@@ -6,20 +6,15 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Retries a call the service throttled, with exponential backoff and full jitter (a random wait between 0 and
+ * Retries a call with exponential backoff and full jitter (a random wait between 0 and
  * {@code min(cap, base * 2^retry)}), a bounded number of times; after the last attempt the exception goes to the
  * caller.
  *
- * <p>Why: Cognito allows 15 requests per second per account for the user-pool-client operations (the
- * {@code UserPoolClientUpdate} and {@code UserPoolClientRead} categories), and any one of those operations at most
- * 5 per second per user pool; above that it answers {@code TooManyRequestsException}
- * (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html). Onboarding many tenants meets that quota:
- * it must slow down, not fail.
+ * <p>Only where the SDK has no retry of its own: items BatchWriteItem accepted the call for but left in
+ * {@code UnprocessedItems} ({@code import}). Throttled calls are retried by the SDK's retry strategy
+ * ({@link invoicegroups.ops.deployment.Retries}).
  */
 public final class Backoff {
-
-    /** For Cognito's user-pool-client operations: 8 attempts, waits up to 0.25, 0.5, 1, 2, 4, 5, 5 s (about 18 s). */
-    public static final Backoff COGNITO = new Backoff(8, Duration.ofMillis(250), Duration.ofSeconds(5), Backoff::sleep);
 
     private final int maxAttempts;
     private final Duration base;
@@ -78,9 +73,5 @@ public final class Backoff {
         int shift = Math.min(attempt - 1, 30);
         long millis = base.toMillis() << shift;
         return millis <= 0 || millis > cap.toMillis() ? cap : Duration.ofMillis(millis);
-    }
-
-    private static void sleep(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
     }
 }

@@ -7,9 +7,6 @@ import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.table.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * item it reads, plus what the file format adds: no unknown fields (in a record or its address), no id twice in a
  * tenant. The first problem found is a {@link CommandFailure} (invalid input) naming the file, the record and the
  * field, never the field's value.
- * The local runner loads such a file at start; {@code import} loads one into a deployed table.
+ * The local runner loads such a file at start; {@code import} loads one into a deployed table. Bytes that are not
+ * UTF-8 are refused with the byte offset ({@link StrictUtf8}), before any JSON is parsed.
  */
 public final class DataFile {
 
@@ -48,22 +46,48 @@ public final class DataFile {
     }
 
     public static List<TenantInvoiceGroup> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(file.toString(), in);
-        } catch (NoSuchFileException e) {
-            throw CommandFailure.invalidInput(file + ": no such file");
-        } catch (IOException e) {
-            throw CommandFailure.invalidInput(file + ": cannot be read (" + e.getMessage() + ")");
-        }
+        return contents(file).groups();
     }
 
     /** @param name how messages name the file */
     public static List<TenantInvoiceGroup> read(String name, InputStream in) {
+        return contents(name, in).groups();
+    }
+
+    /** The file's tenants (an empty one included) and invoice groups: what the local runner loads. */
+    public static Contents contents(Path file) {
+        return parse(file.toString(), StrictUtf8.read(file));
+    }
+
+    /** @param name how messages name the file */
+    public static Contents contents(String name, InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw CommandFailure.invalidInput(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        return parse(name, StrictUtf8.decode(name, bytes));
+    }
+
+    /**
+     * What a data file holds.
+     *
+     * @param tenantIds every tenant of the file in the file's order, those with an empty array included
+     * @param groups the invoice groups, tenant by tenant in the file's order
+     */
+    public record Contents(List<String> tenantIds, List<TenantInvoiceGroup> groups) {
+        public Contents {
+            tenantIds = List.copyOf(tenantIds);
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** The file's text, already strictly decoded ({@link StrictUtf8}): invalid bytes never reach the table. */
+    private static Contents parse(String name, String text) {
         JsonNode root;
         try {
-            root = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw CommandFailure.invalidInput(name + ": cannot be read (" + e.getMessage() + ")");
+            root = JSON.readTree(text);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -74,6 +98,7 @@ public final class DataFile {
                     + ": must be a JSON object of tenant ids, each with an array of invoice groups");
         }
         List<TenantInvoiceGroup> groups = new ArrayList<>();
+        List<String> tenantIds = new ArrayList<>();
         int tenantNumber = -1;
         for (Map.Entry<String, JsonNode> tenant : root.properties()) {
             tenantNumber++;
@@ -86,6 +111,7 @@ public final class DataFile {
             if (!tenant.getValue().isArray()) {
                 throw CommandFailure.invalidInput(name + ": tenant \"" + tenantId + "\" must be an array of invoice groups");
             }
+            tenantIds.add(tenantId);
             Map<String, Integer> seenIds = new HashMap<>();
             int number = 0;
             for (JsonNode record : tenant.getValue()) {
@@ -99,7 +125,7 @@ public final class DataFile {
                 groups.add(new TenantInvoiceGroup(tenantId, group));
             }
         }
-        return groups;
+        return new Contents(tenantIds, groups);
     }
 
     private static InvoiceGroup invoiceGroup(JsonNode record, Record where) {

@@ -6,7 +6,7 @@ import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import invoicegroups.ops.deployment.Target;
 import invoicegroups.ops.failure.AwsCall;
 import invoicegroups.ops.failure.CommandFailure;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +38,12 @@ final class BatchImport {
     private final Target target;
     private final String table;
     private final Backoff backoff;
-    private final PrintStream progress;
+    private final PrintWriter progress;
     private final AwsCall call;
     private int batches;
     private int retriedItems;
 
-    BatchImport(Target target, String table, Backoff backoff, PrintStream progress) {
+    BatchImport(Target target, String table, Backoff backoff, PrintWriter progress) {
         this.target = target;
         this.table = table;
         this.backoff = backoff;

@@ -1,78 +1,81 @@
 package invoicegroups.ops.dataimport;
 
 import invoicegroups.ops.backoff.Backoff;
-import invoicegroups.ops.cli.Arguments;
-import invoicegroups.ops.cli.Command;
+import invoicegroups.ops.cli.Environment;
+import invoicegroups.ops.cli.TargetOptions;
 import invoicegroups.ops.datafile.DataFile;
 import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import invoicegroups.ops.deployment.Target;
-import invoicegroups.ops.deployment.Targets;
 import invoicegroups.ops.failure.CommandFailure;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code import FILE [--stack NAME [--region REGION] | --endpoint URL] [--table NAME] [--dry-run]}: loads a data file
- * (the local runner's format) into the invoice groups table. The whole file is checked first, by the item contract
- * the function reads with; a bad file writes nothing. Then {@link BatchImport} writes it, 25 items a call.
+ * {@code import FILE [--table NAME] [--dry-run] [target]}: loads a data file (the local runner's format) into the
+ * invoice groups table. The whole file is checked first, by the item contract the function reads with; a bad file
+ * writes nothing. Then {@link BatchImport} writes it, 25 items a call.
  */
-public final class ImportCommand implements Command {
-
-    public static final String USAGE = """
-            import FILE                   check a data file whole, then write it to the invoice groups table
-                                          (BatchWriteItem, 25 a call; the same ids overwrite)
-            import FILE --table NAME      into another table than the target's
-            import FILE --dry-run         check the file only: nothing is reached or written""";
-
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Check a data file whole, then write it to the invoice groups table (BatchWriteItem, 25 a call;"
+                + " the same ids overwrite). A bad file writes nothing.")
+public final class ImportCommand implements Callable<Integer> {
 
     /** UnprocessedItems: 8 attempts a batch, full-jitter waits up to 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 5 s (about 11 s). */
     static final Backoff UNPROCESSED_ITEMS =
             new Backoff(8, Duration.ofMillis(100), Duration.ofSeconds(5), duration -> Thread.sleep(duration.toMillis()));
 
-    private static final Set<String> OPTIONS;
+    @Spec
+    CommandSpec spec;
 
-    static {
-        Set<String> options = new HashSet<>(Arguments.TARGET_OPTIONS);
-        options.add("--table");
-        options.add("--dry-run");
-        OPTIONS = Set.copyOf(options);
-    }
+    @Mixin
+    TargetOptions target;
 
-    private final Backoff backoff;
+    @Parameters(paramLabel = "FILE", description = "a JSON object of tenant ids, each with an array of invoice groups"
+            + " shaped as the API returns them (UTF-8)")
+    Path file;
 
-    public ImportCommand() {
-        this(UNPROCESSED_ITEMS);
-    }
+    @Option(names = "--table", paramLabel = "NAME", description = "into another table than the target's")
+    String table;
 
-    ImportCommand(Backoff backoff) {
-        this.backoff = backoff;
+    @Option(names = "--dry-run", description = "check the file only: nothing is reached or written")
+    boolean dryRun;
+
+    private final Environment environment;
+
+    ImportCommand(Environment environment) {
+        this.environment = environment;
     }
 
     @Override
-    public void run(Arguments arguments, PrintStream out, PrintStream err) {
-        arguments.allowOnly("import", OPTIONS);
-        String file = arguments.operands(1, "import FILE [--stack NAME | --endpoint URL] [--table NAME] [--dry-run]")
-                .get(0);
+    public Integer call() {
+        String tableName = table == null ? null : tableName(table);
         // Checked whole before any target is reached: a bad file writes nothing.
-        List<TenantInvoiceGroup> groups = DataFile.read(Path.of(file));
+        List<TenantInvoiceGroup> groups = DataFile.read(file);
         long tenants = groups.stream().map(TenantInvoiceGroup::tenantId).distinct().count();
-        if (arguments.flag("--dry-run")) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
             out.println("dry run: " + file + " holds " + groups.size() + " valid invoice groups of " + tenants
                     + " tenants; nothing written");
-            return;
+            return 0;
         }
-        try (Target target = Targets.resolve(arguments)) {
-            String table = arguments.option("--table").map(ImportCommand::tableName)
-                    .orElse(target.invoiceGroupsTableName());
-            BatchImport.Result result = new BatchImport(target, table, backoff, err).write(groups);
+        try (Target reached = target.resolve(environment.retries())) {
+            String into = tableName == null ? reached.invoiceGroupsTableName() : tableName;
+            BatchImport.Result result = new BatchImport(reached, into, UNPROCESSED_ITEMS, spec.commandLine().getErr())
+                    .write(groups);
             out.println("imported " + groups.size() + " invoice groups of " + tenants + " tenants from " + file
-                    + " into table " + table + " (" + target.where() + "): " + result.batches() + " BatchWriteItem calls, "
-                    + result.retriedItems() + " unprocessed items retried");
+                    + " into table " + into + " (" + reached.where() + "): " + result.batches()
+                    + " BatchWriteItem calls, " + result.retriedItems() + " unprocessed items retried");
         }
+        return 0;
     }
 
     /** DynamoDB's table-name rule: 3 to 255 of a-z A-Z 0-9 _ - . (checked here so the error names the option). */

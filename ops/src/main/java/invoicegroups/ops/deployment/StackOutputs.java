@@ -17,6 +17,8 @@ public final class StackOutputs {
     public static final String TENANT_REGISTRY_TABLE_NAME = "TenantRegistryTableName";
     public static final String TABLE_NAME = "TableName";
     public static final String ACCESS_TOKEN_VALIDITY_MINUTES = "AccessTokenValidityMinutes";
+    /** The REST API's id: its usage plans (one per plan) hold the tenants' API keys. */
+    public static final String REST_API_ID = "RestApiId";
 
     private StackOutputs() {
     }

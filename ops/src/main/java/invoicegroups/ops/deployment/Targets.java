@@ -1,7 +1,7 @@
 package invoicegroups.ops.deployment;
 
-import invoicegroups.ops.cli.Arguments;
 import invoicegroups.ops.failure.CommandFailure;
+import invoicegroups.table.AccessTokens;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantRegistryTable;
 import java.net.URI;
@@ -18,16 +18,16 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Resolves {@code --stack NAME [--region REGION]} (the deployed stack; the default, stack {@value #DEFAULT_STACK})
- * or {@code --endpoint URL} (the local runner, which answers Cognito's user-pool-client API and DynamoDB's API on
- * one port) into a {@link Target}.
+ * or {@code --endpoint URL} (the local runner, which answers Cognito's user-pool-client API, DynamoDB's API and API
+ * Gateway's API-key and usage-plan API on one port) into a {@link Target}. Cognito and API Gateway throttling is
+ * retried by the SDK ({@link Retries#throttled()}), DynamoDB's by its standard strategy plus transaction conflicts.
  */
 public final class Targets {
 
@@ -35,11 +35,16 @@ public final class Targets {
 
     /** The local runner's user pool id (its {@code LocalUserPool.ID}): the runner has one pool. */
     public static final String LOCAL_USER_POOL_ID = "us-east-1_LocalPool";
-    /** The local runner's default access-token lifetime, as the stack's default. */
-    public static final Duration LOCAL_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(60);
+    /** The local runner's REST API id: its usage plans are those with {@code apiStages} of this id. */
+    public static final String LOCAL_REST_API_ID = "local";
+    /**
+     * The lifetime of the access tokens of the app clients made against the local runner: the runner's default
+     * ({@code --access-token-validity}), which is the stack's ({@link AccessTokens#DEFAULT_VALIDITY_MINUTES}).
+     */
+    public static final Duration LOCAL_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(AccessTokens.DEFAULT_VALIDITY_MINUTES);
     /** Cognito's bounds for an access token's lifetime: 5 minutes to 1 day (Cognito quotas, token validity). */
-    static final long MIN_TOKEN_MINUTES = 5;
-    static final long MAX_TOKEN_MINUTES = 24 * 60;
+    static final long MIN_TOKEN_MINUTES = AccessTokens.MIN_VALIDITY_MINUTES;
+    static final long MAX_TOKEN_MINUTES = AccessTokens.MAX_VALIDITY_MINUTES;
 
     /** CloudFormation's rule for stack names: a letter, then letters, digits and hyphens, at most 128. */
     private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][-A-Za-z0-9]{0,127}");
@@ -51,30 +56,39 @@ public final class Targets {
     private Targets() {
     }
 
-    public static Target resolve(Arguments arguments) {
-        if (arguments.option("--endpoint").isPresent()) {
-            if (arguments.option("--stack").isPresent() || arguments.option("--region").isPresent()) {
+    /**
+     * @param stack {@code --stack}, or null
+     * @param region {@code --region}, or null
+     * @param endpoint {@code --endpoint}, or null
+     */
+    public static Target resolve(String stack, String region, String endpoint, Retries retries) {
+        if (endpoint != null) {
+            if (stack != null || region != null) {
                 throw CommandFailure.usage("--endpoint is the local runner: it takes no --stack or --region");
             }
-            return local(endpoint(arguments.option("--endpoint").get()));
+            return local(endpoint(endpoint), retries);
         }
-        String stackName = arguments.option("--stack").orElse(DEFAULT_STACK);
+        String stackName = stack == null ? DEFAULT_STACK : stack;
         if (!STACK_NAME.matcher(stackName).matches()) {
             throw CommandFailure.usage("--stack must be a CloudFormation stack name (a letter, then letters, digits"
                     + " or '-', at most 128)");
         }
-        return stack(stackName, region(arguments), DefaultCredentialsProvider.builder().build(), null);
+        return stack(stackName, region(region), DefaultCredentialsProvider.builder().build(), null, retries);
     }
 
-    /** The local runner at {@code endpoint}: its defaults for pool and tables, placeholder credentials. */
+    /** The local runner at {@code endpoint}: its defaults for pool, tables and REST API, placeholder credentials. */
     public static Target local(URI endpoint) {
+        return local(endpoint, Retries.DEFAULT);
+    }
+
+    public static Target local(URI endpoint, Retries retries) {
         SdkHttpClient http = UrlConnectionHttpClient.create();
         Region region = Region.US_EAST_1;
         return new Target("the local runner at " + endpoint, LOCAL_USER_POOL_ID, TenantRegistryTable.DEFAULT_NAME,
-                InvoiceGroupsTable.DEFAULT_NAME, LOCAL_ACCESS_TOKEN_VALIDITY,
-                cognito(http, region, PLACEHOLDER_CREDENTIALS, endpoint),
-                DynamoDbClient.builder().httpClient(http).region(region).credentialsProvider(PLACEHOLDER_CREDENTIALS)
-                        .endpointOverride(endpoint).build(),
+                InvoiceGroupsTable.DEFAULT_NAME, LOCAL_REST_API_ID, LOCAL_ACCESS_TOKEN_VALIDITY,
+                cognito(http, region, PLACEHOLDER_CREDENTIALS, endpoint, retries),
+                dynamoDb(http, region, PLACEHOLDER_CREDENTIALS, endpoint, retries),
+                apiGateway(http, region, PLACEHOLDER_CREDENTIALS, endpoint, retries),
                 http);
     }
 
@@ -84,7 +98,7 @@ public final class Targets {
      * @param cloudFormationEndpoint {@code null} for the region's CloudFormation; tests pass a loopback stand-in
      */
     static Target stack(String stackName, Region region, AwsCredentialsProvider credentials,
-            URI cloudFormationEndpoint) {
+            URI cloudFormationEndpoint, Retries retries) {
         SdkHttpClient http = UrlConnectionHttpClient.create();
         var builder = CloudFormationClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
         if (cloudFormationEndpoint != null) {
@@ -98,26 +112,42 @@ public final class Targets {
             String table = StackOutputs.required(outputs, StackOutputs.TABLE_NAME, stackName, region.id());
             Duration tokenValidity = tokenValidity(StackOutputs.required(outputs,
                     StackOutputs.ACCESS_TOKEN_VALIDITY_MINUTES, stackName, region.id()), stackName);
-            return new Target("stack " + stackName + " in " + region.id(), userPoolId, registry, table, tokenValidity,
-                    cognito(http, region, credentials, null),
-                    DynamoDbClient.builder().httpClient(http).region(region).credentialsProvider(credentials).build(),
-                    http);
+            String restApiId = StackOutputs.required(outputs, StackOutputs.REST_API_ID, stackName, region.id());
+            return new Target("stack " + stackName + " in " + region.id(), userPoolId, registry, table, restApiId,
+                    tokenValidity, cognito(http, region, credentials, null, retries),
+                    dynamoDb(http, region, credentials, null, retries),
+                    apiGateway(http, region, credentials, null, retries), http);
         } catch (RuntimeException e) {
             http.close();
             throw e;
         }
     }
 
-    /**
-     * Cognito's client makes one attempt per call: throttling is retried by {@link invoicegroups.ops.backoff.Backoff}
-     * with a bound of its own, so retries never multiply.
-     */
     private static CognitoIdentityProviderClient cognito(SdkHttpClient http, Region region,
-            AwsCredentialsProvider credentials, URI endpoint) {
-        RetryStrategy oneAttempt = AwsRetryStrategy.doNotRetry();
+            AwsCredentialsProvider credentials, URI endpoint, Retries retries) {
         var builder = CognitoIdentityProviderClient.builder().httpClient(http).region(region)
                 .credentialsProvider(credentials)
-                .overrideConfiguration(configuration -> configuration.retryStrategy(oneAttempt));
+                .overrideConfiguration(configuration -> configuration.retryStrategy(retries.throttled()));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private static ApiGatewayClient apiGateway(SdkHttpClient http, Region region, AwsCredentialsProvider credentials,
+            URI endpoint, Retries retries) {
+        var builder = ApiGatewayClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+                .overrideConfiguration(configuration -> configuration.retryStrategy(retries.throttled()));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private static DynamoDbClient dynamoDb(SdkHttpClient http, Region region, AwsCredentialsProvider credentials,
+            URI endpoint, Retries retries) {
+        var builder = DynamoDbClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+                .overrideConfiguration(configuration -> configuration.retryStrategy(retries.dynamoDb()));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -138,9 +168,8 @@ public final class Targets {
         throw CommandFailure.usage("--endpoint must be the local runner's URL, such as http://localhost:8080");
     }
 
-    private static Region region(Arguments arguments) {
-        if (arguments.option("--region").isPresent()) {
-            String region = arguments.option("--region").get();
+    private static Region region(String region) {
+        if (region != null) {
             if (!REGION.matcher(region).matches()) {
                 throw CommandFailure.usage("--region must be an AWS region such as eu-west-1");
             }

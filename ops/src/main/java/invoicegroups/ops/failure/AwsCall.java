@@ -19,8 +19,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public record AwsCall(String action, String resource, String policy, String where) {
 
-    /** Error codes of an IAM denial: AWS JSON services ({@code AccessDeniedException}) and AWS Query ones. */
-    private static final Set<String> DENIED = Set.of("AccessDeniedException", "AccessDenied", "UnauthorizedOperation");
+    /**
+     * Error codes of an IAM denial: AWS JSON services ({@code AccessDeniedException}), AWS Query ones, and API
+     * Gateway's management API ({@code UnauthorizedException}: "the caller has insufficient permissions").
+     */
+    private static final Set<String> DENIED = Set.of("AccessDeniedException", "AccessDenied", "UnauthorizedOperation",
+            "UnauthorizedException");
+    /** Error codes of a missing resource: AWS JSON services, and API Gateway's REST API. */
+    private static final Set<String> MISSING = Set.of("ResourceNotFoundException", "NotFoundException");
     /** Error codes of credentials AWS does not accept. */
     private static final Set<String> BAD_CREDENTIALS = Set.of("UnrecognizedClientException", "InvalidClientTokenId",
             "ExpiredToken", "ExpiredTokenException", "InvalidSignatureException", "SignatureDoesNotMatch");
@@ -38,7 +44,9 @@ public record AwsCall(String action, String resource, String policy, String wher
     /** The one-line failure for an exception of this call. */
     public CommandFailure failure(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String code = String.valueOf(service.awsErrorDetails().errorCode());
+            // An answer without an error code (e.g. a 404 from something that is not the service): its status.
+            String code = service.awsErrorDetails().errorCode() == null ? "HTTP " + service.statusCode()
+                    : service.awsErrorDetails().errorCode();
             if (DENIED.contains(code)) {
                 return CommandFailure.notAllowed("not allowed to call " + action + " on " + resource
                         + " (attach the stack's " + policy + ")");
@@ -47,15 +55,17 @@ public record AwsCall(String action, String resource, String policy, String wher
                 return CommandFailure.notAllowed("AWS did not accept the credentials for " + action + " (" + code
                         + "): refresh or configure them (aws configure, AWS_PROFILE or the AWS_* variables)");
             }
-            if ("ResourceNotFoundException".equals(code)) {
+            if (MISSING.contains(code)) {
                 return CommandFailure.notFound(resource + " not found in " + where + " (" + action + ")");
             }
             if (service.isThrottlingException()) {
                 return CommandFailure.unavailable(action + " on " + resource + " was throttled (" + code
                         + ") past the retries: try again in a minute");
             }
-            return CommandFailure.unavailable(action + " on " + resource + " failed: " + code + " ("
-                    + service.statusCode() + "): " + oneLine(service.awsErrorDetails().errorMessage()));
+            String answer = service.awsErrorDetails().errorCode() == null ? code
+                    : code + " (" + service.statusCode() + ")";
+            return CommandFailure.unavailable(action + " on " + resource + " failed: " + answer + ": "
+                    + oneLine(service.awsErrorDetails().errorMessage()));
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
             return CommandFailure.notAllowed("no AWS credentials found for " + action

@@ -69,15 +69,6 @@ class BackoffTest {
         }
     }
 
-    @Test
-    void cognitosBackoffWaitsAtMostAboutTwentySecondsInAll() {
-        Duration total = Duration.ZERO;
-        for (int attempt = 1; attempt < Backoff.COGNITO.maxAttempts(); attempt++) {
-            total = total.plus(Backoff.COGNITO.ceiling(attempt));
-        }
-        assertThat(total).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(20));
-    }
-
     private static final class Throttled extends RuntimeException {
     }
 }

@@ -35,6 +35,14 @@ class DataFileTest {
     }
 
     @Test
+    void theTenantsOfAFileComeInItsOrderAnEmptyOneIncluded() throws IOException {
+        DataFile.Contents contents = DataFile.contents(file("{\"wayne\": [" + VALID + "], \"stark\": [], \"acme\": []}"));
+
+        assertThat(contents.tenantIds()).containsExactly("wayne", "stark", "acme");
+        assertThat(contents.groups()).extracting(TenantInvoiceGroup::tenantId).containsExactly("wayne");
+    }
+
+    @Test
     void netTermDaysMayBeLeftOut() throws IOException {
         List<TenantInvoiceGroup> groups =
                 DataFile.read(file("{\"acme\": [" + VALID.replace("\"netTermDays\": 30,", "") + "]}"));
@@ -142,7 +150,7 @@ class DataFileTest {
 
         Path file = file("{\"" + tooLong + "\": []}");
 
-        assertThatThrownBy(() -> DataFile.read(file)).isInstanceOf(CommandFailure.InvalidInput.class)
+        assertThatThrownBy(() -> DataFile.read(file)).isInstanceOf(CommandFailure.class)
                 .hasMessageContaining("a tenant id (key 1) is not valid: a tenant id is " + TenantId.RULE)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(tooLong));
     }
@@ -154,15 +162,46 @@ class DataFileTest {
         assertRefused(missing, missing + ": no such file");
     }
 
+    @Test
+    void invalidUtf8AnywhereIsRefusedWithTheByteOffsetNeverReplaced() throws IOException {
+        byte[] valid = ("{\"acme\": [" + VALID.replace("\"One\"", "\"Caf\u00e9 X\"") + "]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int offset = new String(valid, java.nio.charset.StandardCharsets.UTF_8).indexOf(" X\"");
+        int at = new String(valid, java.nio.charset.StandardCharsets.UTF_8).substring(0, offset)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        byte[] broken = valid.clone();
+        broken[at] = (byte) 0xC3; // a lead byte followed by X, not by a continuation byte
+        Path file = Files.write(Files.createTempFile(directory, "invoice-groups", ".json"), broken);
+
+        assertRefused(file, file + ": not valid UTF-8 at byte offset " + at);
+        assertThatThrownBy(() -> DataFile.read("stream.json", new java.io.ByteArrayInputStream(broken)))
+                .hasMessage("stream.json: not valid UTF-8 at byte offset " + at);
+    }
+
+    @Test
+    void aLoneContinuationByteOrAnOverlongEncodingIsRefusedToo() throws IOException {
+        byte[] start = "{\"acme\": []".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] bad : new byte[][] {{(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0,
+                (byte) 0x80}, {(byte) 0xFF}}) {
+            byte[] content = java.util.Arrays.copyOf(start, start.length + bad.length + 1);
+            System.arraycopy(bad, 0, content, start.length, bad.length);
+            content[content.length - 1] = '}';
+            Path file = Files.write(Files.createTempFile(directory, "invoice-groups", ".json"), content);
+
+            assertRefused(file, file + ": not valid UTF-8 at byte offset " + start.length);
+        }
+    }
+
     private Path file(String content) throws IOException {
         return Files.writeString(Files.createTempFile(directory, "invoice-groups", ".json"), content);
     }
 
     private static void assertRefused(Path file, String message) {
         assertThatThrownBy(() -> DataFile.read(file))
-                .isInstanceOf(CommandFailure.InvalidInput.class)
+                .isInstanceOf(CommandFailure.class)
                 .hasMessageContaining(message)
                 .hasMessageStartingWith(file.toString())
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
+                .satisfies(e -> assertThat(((CommandFailure) e).exitStatus()).isEqualTo(3));
     }
 }

@@ -32,6 +32,7 @@ class StackTargetTest {
             + output("TenantRegistryTableName", "InvoiceGroups-TenantRegistry-1X")
             + output("TableName", "InvoiceGroups-InvoiceGroups-2Y")
             + output("AccessTokenValidityMinutes", "15")
+            + output("RestApiId", "a1b2c3d4e5")
             + output("ApiUrl", "https://example.execute-api.eu-west-1.amazonaws.com/prod/");
 
     private HttpServer server;
@@ -48,12 +49,13 @@ class StackTargetTest {
     void theStacksOutputsNameThePoolTheTablesAndTheTokenLifetime() throws IOException {
         URI endpoint = answer(200, describeStacks(OUTPUTS));
 
-        try (Target target = Targets.stack("InvoiceGroups", Region.EU_WEST_1, CREDENTIALS, endpoint)) {
+        try (Target target = Targets.stack("InvoiceGroups", Region.EU_WEST_1, CREDENTIALS, endpoint, Retries.DEFAULT)) {
             assertThat(target.where()).isEqualTo("stack InvoiceGroups in eu-west-1");
             assertThat(target.userPoolId()).isEqualTo("eu-west-1_AbC123");
             assertThat(target.registryTableName()).isEqualTo("InvoiceGroups-TenantRegistry-1X");
             assertThat(target.invoiceGroupsTableName()).isEqualTo("InvoiceGroups-InvoiceGroups-2Y");
             assertThat(target.accessTokenValidity()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(target.restApiId()).isEqualTo("a1b2c3d4e5");
         }
         assertThat(requests).singleElement().satisfies(body -> assertThat(body)
                 .contains("Action=DescribeStacks").contains("StackName=InvoiceGroups"));
@@ -68,10 +70,10 @@ class StackTargetTest {
                   <RequestId>r-1</RequestId>
                 </ErrorResponse>""");
 
-        assertThatThrownBy(() -> Targets.stack("InvoiceGroups", Region.US_EAST_1, CREDENTIALS, endpoint))
-                .isInstanceOf(CommandFailure.NotFound.class)
+        assertThatThrownBy(() -> Targets.stack("InvoiceGroups", Region.US_EAST_1, CREDENTIALS, endpoint, Retries.DEFAULT))
                 .hasMessage("stack InvoiceGroups not found in us-east-1 (deploy it, or pass --stack NAME / --region"
-                        + " REGION)");
+                        + " REGION)")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.NOT_FOUND);
     }
 
     @Test
@@ -83,20 +85,20 @@ class StackTargetTest {
                   <RequestId>r-2</RequestId>
                 </ErrorResponse>""");
 
-        assertThatThrownBy(() -> Targets.stack("InvoiceGroups", Region.US_EAST_1, CREDENTIALS, endpoint))
-                .isInstanceOf(CommandFailure.NotAllowed.class)
+        assertThatThrownBy(() -> Targets.stack("InvoiceGroups", Region.US_EAST_1, CREDENTIALS, endpoint, Retries.DEFAULT))
                 .hasMessage("not allowed to call cloudformation:DescribeStacks on stack InvoiceGroups (attach the"
-                        + " stack's TenantOperatorPolicy)");
+                        + " stack's TenantOperatorPolicy)")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.NOT_ALLOWED);
     }
 
     @Test
     void aStackWithoutAnOutputThisVersionNeedsSaysToDeployIt() throws IOException {
         URI endpoint = answer(200, describeStacks(OUTPUTS.replace(output("AccessTokenValidityMinutes", "15"), "")));
 
-        assertThatThrownBy(() -> Targets.stack("InvoiceGroups", Region.US_EAST_1, CREDENTIALS, endpoint))
-                .isInstanceOf(CommandFailure.NotFound.class)
+        assertThatThrownBy(() -> Targets.stack("InvoiceGroups", Region.US_EAST_1, CREDENTIALS, endpoint, Retries.DEFAULT))
                 .hasMessage("stack InvoiceGroups in us-east-1 has no output AccessTokenValidityMinutes: deploy this"
-                        + " version of the stack (cdk deploy)");
+                        + " version of the stack (cdk deploy)")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.NOT_FOUND);
     }
 
     private URI answer(int status, String xml) throws IOException {

@@ -19,21 +19,21 @@ class AwsCallTest {
     void anIamDenialNamesTheActionTheResourceAndThePolicy() {
         CommandFailure failure = call.failure(service("AccessDeniedException", 400, "User: arn:... is not authorized"));
 
-        assertThat(failure).isInstanceOf(CommandFailure.NotAllowed.class).hasMessage("not allowed to call"
+        assertThat(failure).hasMessage("not allowed to call"
                 + " cognito-idp:CreateUserPoolClient on user pool eu-west-1_Abc (attach the stack's"
-                + " TenantOperatorPolicy)");
+                + " TenantOperatorPolicy)").extracting("kind").isEqualTo(CommandFailure.Kind.NOT_ALLOWED);
     }
 
     @Test
     void aQueryProtocolDenialToo() {
-        assertThat(call.failure(service("AccessDenied", 403, "denied"))).isInstanceOf(CommandFailure.NotAllowed.class);
+        assertThat(call.failure(service("AccessDenied", 403, "denied"))).extracting(CommandFailure::kind).isEqualTo(CommandFailure.Kind.NOT_ALLOWED);
     }
 
     @Test
     void rejectedCredentialsSaySo() {
         assertThat(call.failure(service("UnrecognizedClientException", 400, "The security token is invalid")))
-                .isInstanceOf(CommandFailure.NotAllowed.class)
-                .hasMessageStartingWith("AWS did not accept the credentials for cognito-idp:CreateUserPoolClient");
+                .hasMessageStartingWith("AWS did not accept the credentials for cognito-idp:CreateUserPoolClient")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.NOT_ALLOWED);
     }
 
     @Test
@@ -41,9 +41,9 @@ class AwsCallTest {
         SdkException missing = SdkClientException.create("Unable to load credentials from any of the providers in"
                 + " the chain AwsCredentialsProviderChain(...)\nmore");
 
-        assertThat(call.failure(missing)).isInstanceOf(CommandFailure.NotAllowed.class)
-                .hasMessage("no AWS credentials found for cognito-idp:CreateUserPoolClient: configure them (aws"
-                        + " configure, AWS_PROFILE or the AWS_* variables)");
+        assertThat(call.failure(missing)).hasMessage("no AWS credentials found for cognito-idp:CreateUserPoolClient: configure them (aws"
+                        + " configure, AWS_PROFILE or the AWS_* variables)")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.NOT_ALLOWED);
     }
 
     @Test
@@ -51,27 +51,35 @@ class AwsCallTest {
         SdkException unreachable = SdkClientException.create("Unable to execute HTTP request",
                 new ConnectException("Connection refused"));
 
-        assertThat(call.failure(unreachable)).isInstanceOf(CommandFailure.Unavailable.class)
-                .hasMessage("cannot reach stack InvoiceGroups in eu-west-1 for cognito-idp:CreateUserPoolClient:"
-                        + " ConnectException: Connection refused");
+        assertThat(call.failure(unreachable)).hasMessage("cannot reach stack InvoiceGroups in eu-west-1 for cognito-idp:CreateUserPoolClient:"
+                        + " ConnectException: Connection refused")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.UNAVAILABLE);
     }
 
     @Test
     void aMissingResourceIsNotFound() {
         assertThat(call.failure(service("ResourceNotFoundException", 400, "Requested resource not found")))
-                .isInstanceOf(CommandFailure.NotFound.class)
                 .hasMessage("user pool eu-west-1_Abc not found in stack InvoiceGroups in eu-west-1"
-                        + " (cognito-idp:CreateUserPoolClient)");
+                        + " (cognito-idp:CreateUserPoolClient)")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.NOT_FOUND);
     }
 
     @Test
     void anyOtherServiceErrorIsOneBoundedLineWithItsCode() {
         CommandFailure failure = call.failure(service("InternalErrorException", 500, "x".repeat(1000) + "\nsecond"));
 
-        assertThat(failure).isInstanceOf(CommandFailure.Unavailable.class)
-                .hasMessageStartingWith("cognito-idp:CreateUserPoolClient on user pool eu-west-1_Abc failed:"
-                        + " InternalErrorException (500): xxx");
+        assertThat(failure).hasMessageStartingWith("cognito-idp:CreateUserPoolClient on user pool eu-west-1_Abc failed:"
+                        + " InternalErrorException (500): xxx")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.UNAVAILABLE);
         assertThat(failure.getMessage()).doesNotContain("\n").hasSizeLessThan(400);
+    }
+
+    @Test
+    void anAnswerWithoutAnErrorCodeNamesItsStatus() {
+        assertThat(call.failure(service(null, 404, "Not Found")))
+                .hasMessage("cognito-idp:CreateUserPoolClient on user pool eu-west-1_Abc failed: HTTP 404: Not"
+                        + " Found")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.UNAVAILABLE);
     }
 
     @Test

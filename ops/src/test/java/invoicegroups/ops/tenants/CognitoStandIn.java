@@ -23,11 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A loopback HTTP server in the local runner's place: Cognito's user-pool-client API (CreateUserPoolClient,
- * DeleteUserPoolClient) answered here in AWS JSON 1.1, and DynamoDB's API passed through to a real DynamoDB Local,
- * both on one port and told apart by the {@code X-Amz-Target} header, as the runner does.
+ * DescribeUserPoolClient, ListUserPoolClients, DeleteUserPoolClient) answered here in AWS JSON 1.1, API Gateway's
+ * API-key and usage-plan API ({@link ApiGatewayStandIn}, REST-JSON on its paths), and DynamoDB's API passed through to
+ * a real DynamoDB Local, all on one port, as the runner does.
  *
- * <p>It simulates what we cannot run here: Cognito itself, and its throttling ({@code TooManyRequestsException}) and
- * IAM denials ({@code AccessDeniedException}), injected per operation with {@link #fail}.
+ * <p>It simulates what we cannot run here: Cognito and API Gateway themselves, and their throttling
+ * ({@code TooManyRequestsException}) and IAM denials, injected per operation with {@link #fail}.
  */
 final class CognitoStandIn implements AutoCloseable {
 
@@ -48,6 +49,8 @@ final class CognitoStandIn implements AutoCloseable {
     /** Every operation received, in order (e.g. {@code CreateUserPoolClient}, {@code Query}). */
     final List<String> operations = new CopyOnWriteArrayList<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    /** API Gateway's keys and usage plans (usage plans standard and premium of REST API {@code local}). */
+    final ApiGatewayStandIn apiGateway;
 
     private record Failure(AtomicInteger remaining, int status, String type) {
     }
@@ -55,7 +58,22 @@ final class CognitoStandIn implements AutoCloseable {
     private CognitoStandIn(URI dynamoDb) throws IOException {
         this.dynamoDb = dynamoDb;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
         server.createContext("/", this::handle);
+        this.apiGateway = new ApiGatewayStandIn((operation, exchange) -> {
+            operations.add(operation);
+            Failure failure = failures.get(operation);
+            if (failure != null && failure.remaining().getAndDecrement() > 0) {
+                try {
+                    ApiGatewayStandIn.error(exchange, failure.status(), failure.type(), "injected by the test");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return true;
+            }
+            return false;
+        });
+        apiGateway.mount(server);
         server.start();
     }
 
@@ -110,6 +128,31 @@ final class CognitoStandIn implements AutoCloseable {
                 response.set("UserPoolClient", client);
                 reply(exchange, 200, JSON.writeValueAsBytes(response));
             }
+            case "DescribeUserPoolClient" -> {
+                JsonNode client = clients.get(request.path("ClientId").asString());
+                if (client == null) {
+                    error(exchange, 400, "ResourceNotFoundException", "User pool client does not exist.");
+                } else {
+                    ObjectNode response = JSON.createObjectNode();
+                    response.putObject("UserPoolClient").put("ClientId", request.path("ClientId").asString())
+                            .put("UserPoolId", request.path("UserPoolId").asString());
+                    reply(exchange, 200, JSON.writeValueAsBytes(response));
+                }
+            }
+            case "ListUserPoolClients" -> {
+                int max = request.path("MaxResults").asInt(60);
+                String after = request.path("NextToken").asString("");
+                List<String> ids = new java.util.TreeSet<>(clients.keySet()).tailSet(after, false).stream()
+                        .limit(max + 1L).toList();
+                ObjectNode response = JSON.createObjectNode();
+                var page = response.putArray("UserPoolClients");
+                ids.stream().limit(max).forEach(id -> page.addObject().put("ClientId", id)
+                        .put("ClientName", clients.get(id).path("ClientName").asString()));
+                if (ids.size() > max) {
+                    response.put("NextToken", ids.get(max - 1));
+                }
+                reply(exchange, 200, JSON.writeValueAsBytes(response));
+            }
             case "DeleteUserPoolClient" -> {
                 if (clients.remove(request.path("ClientId").asString()) == null) {
                     error(exchange, 400, "ResourceNotFoundException", "User pool client does not exist.");
@@ -119,6 +162,16 @@ final class CognitoStandIn implements AutoCloseable {
             }
             default -> error(exchange, 400, "InvalidParameterException", "not simulated: " + operation);
         }
+    }
+
+    /** Operations that change something, of every service here. */
+    static final java.util.Set<String> WRITES = java.util.Set.of("PutItem", "UpdateItem", "DeleteItem",
+            "TransactWriteItems", "BatchWriteItem", "CreateUserPoolClient", "DeleteUserPoolClient", "CreateApiKey",
+            "DeleteApiKey", "CreateUsagePlanKey", "DeleteUsagePlanKey");
+
+    /** How many writes were received so far. */
+    long writes() {
+        return operations.stream().filter(WRITES::contains).count();
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
@@ -173,5 +226,6 @@ final class CognitoStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -25,7 +25,7 @@ class TenantFileTest {
     void aBadLineIsNamedWithoutRepeatingIt() throws IOException {
         String file = file("acme\n" + "x".repeat(300) + "\n");
 
-        assertThatThrownBy(() -> TenantFile.read(file)).isInstanceOf(CommandFailure.InvalidInput.class)
+        assertThatThrownBy(() -> TenantFile.read(file)).isInstanceOf(CommandFailure.class)
                 .hasMessage(file + " line 2: not a tenant id (1 to 128 letters, digits, '.', '_', ':' or '-')");
     }
 
@@ -43,6 +43,16 @@ class TenantFileTest {
 
         assertThatThrownBy(() -> TenantFile.read(empty)).hasMessageContaining("no tenant ids");
         assertThatThrownBy(() -> TenantFile.read(missing)).hasMessage(missing + ": no such file");
+    }
+
+    @Test
+    void invalidUtf8IsRefusedWithTheByteOffsetBeforeAnythingIsCreated() throws IOException {
+        byte[] content = {'a', 'c', 'm', 'e', '\n', 'g', 'l', (byte) 0xE9, 'b', 'e', 'x', '\n'};
+        String file = Files.write(Files.createTempFile(directory, "tenants", ".txt"), content).toString();
+
+        assertThatThrownBy(() -> TenantFile.read(file)).isInstanceOf(CommandFailure.class)
+                .hasMessage(file + ": not valid UTF-8 at byte offset 7")
+                .extracting("kind").isEqualTo(CommandFailure.Kind.INVALID_INPUT);
     }
 
     private String file(String content) throws IOException {

@@ -1,4 +1,4 @@
-package invoicegroups.ops.tenants;
+package invoicegroups.ops.tenants.aws;
 
 import java.util.regex.Pattern;
 

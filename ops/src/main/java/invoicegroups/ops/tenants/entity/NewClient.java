@@ -1,4 +1,4 @@
-package invoicegroups.ops.tenants;
+package invoicegroups.ops.tenants.entity;
 
 /**
  * A tenant's new app client and its secret, shown once. Printed on stdout as one line of six words,
