@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
@@ -147,6 +148,8 @@ final class InvoiceGroupsApi extends Construct {
 
         settings.plans().values().forEach(plan -> usagePlans.put(plan.name(), api.addUsagePlan("UsagePlan-" + plan.name(),
                 usagePlan(plan))));
+        // The operator command finds the default plan by this tag (GetUsagePlans returns tags), here and locally.
+        Tags.of(usagePlans.get(settings.defaultPlan())).add(Plan.DEFAULT_PLAN_TAG, Plan.DEFAULT_PLAN_TAG_VALUE);
     }
 
     /** A plan as an API Gateway usage plan on this stage: its name, and its limits for each tenant (API key) in it. */

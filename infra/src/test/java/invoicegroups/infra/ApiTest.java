@@ -78,6 +78,20 @@ class ApiTest {
     }
 
     @Test
+    void onlyTheDefaultPlansUsagePlanIsTaggedSoTheTenantsCommandFindsIt() {
+        assertThat(defaultTagged(DEFAULTS)).containsExactly(Plan.DEFAULT_PLAN);
+        assertThat(defaultTagged(DocumentedConfigurations.named("every setting").synthesized())).containsExactly("gold");
+    }
+
+    /** The names of the usage plans tagged {@link Plan#DEFAULT_PLAN_TAG} (CloudFormation's Tags: a list of Key/Value). */
+    private static List<String> defaultTagged(Synthesized synthesized) {
+        return usagePlansByName(synthesized).entrySet().stream()
+                .filter(plan -> plan.getValue().get("Tags") instanceof List<?> tags && tags.contains(
+                        Map.of("Key", Plan.DEFAULT_PLAN_TAG, "Value", Plan.DEFAULT_PLAN_TAG_VALUE)))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Test
     void aMonthlyQuotaBecomesTheUsagePlansMonthQuota() {
         Map<String, Map<String, Object>> plans = usagePlansByName(DocumentedConfigurations.named("plans with a monthly quota").synthesized());
         assertThat((Object) plans.get("premium").get("Quota")).isEqualTo(Map.of("Limit", 1_000_000, "Period", "MONTH"));

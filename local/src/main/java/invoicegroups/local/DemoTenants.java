@@ -6,7 +6,8 @@ import invoicegroups.local.apigateway.UsagePlan;
 import invoicegroups.local.cognito.DemoClient;
 import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.cognito.UserPoolClients;
-import invoicegroups.ops.tenants.aws.ApiKeys;
+import invoicegroups.table.LocalRunner;
+import invoicegroups.table.TenantApiKey;
 import invoicegroups.table.TenantRegistryTable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class DemoTenants {
     private DemoTenant register(String tenant, List<DemoClient> clients, Instant now) {
         Map<String, AttributeValue> kept = tenantRecord(tenant);
         if (kept == null) {
-            ApiKey key = apiKeys.create(ApiKeys.name(UsagePlan.REST_API_ID, tenant), ApiKeys.description(tenant), true,
+            ApiKey key = apiKeys.create(TenantApiKey.name(LocalRunner.REST_API_ID, tenant), TenantApiKey.description(tenant), true,
                     null);
             apiKeys.attach(usagePlans.get(defaultPlan), key.id());
             List<TransactWriteItem> writes = new ArrayList<>();
@@ -108,7 +109,7 @@ final class DemoTenants {
         if (keyId != null && apiKeys.find(keyId).isPresent() || !record.containsKey(TenantRegistryTable.VERSION)) {
             return record;
         }
-        ApiKey key = apiKeys.create(ApiKeys.name(UsagePlan.REST_API_ID, tenant), ApiKeys.description(tenant), true,
+        ApiKey key = apiKeys.create(TenantApiKey.name(LocalRunner.REST_API_ID, tenant), TenantApiKey.description(tenant), true,
                 null);
         Optional.ofNullable(usagePlans.get(text(record, TenantRegistryTable.PLAN)))
                 .ifPresent(plan -> apiKeys.attach(plan, key.id()));

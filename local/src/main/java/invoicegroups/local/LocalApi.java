@@ -128,7 +128,7 @@ public final class LocalApi implements AutoCloseable {
                     new UserPoolApi(deployment.userPoolClients(),
                             new RequestRateLimit(options.cognitoRequestsPerSecond(), clock), clock),
                     new DynamoDbProxy(deployment.dynamoDbEndpoint()),
-                    new ManagementApi(deployment.apiKeys(), usagePlans),
+                    new ManagementApi(deployment.apiKeys(), usagePlans, options.defaultPlan()),
                     key.publicKeys()), console);
             StartupBanner.print(console, base, options, loaded, demoTenants,
                     Duration.ofNanos(System.nanoTime() - started));

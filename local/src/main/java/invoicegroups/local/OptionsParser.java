@@ -99,7 +99,7 @@ public final class OptionsParser {
             return invalid.getMessage();
         }
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
-            String argument = RunnerCommand.bounded(unmatched.getUnmatched().get(0));
+            String argument = RunnerCommand.quoted(unmatched.getUnmatched().get(0));
             return argument.startsWith("-")
                     ? "unknown option " + argument + " (see --help)"
                     : "unexpected argument " + argument + " (see --help)";

@@ -2,6 +2,7 @@ package invoicegroups.local;
 
 import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.table.AccessTokens;
+import invoicegroups.table.Messages;
 import invoicegroups.table.Plan;
 import invoicegroups.table.TenantId;
 import java.net.InetAddress;
@@ -74,7 +75,7 @@ final class RunnerCommand {
             description = "the usage plans, as the stack's plans context: {\"NAME\": {\"rateLimit\": N, \"burstLimit\": N"
                     + " [, \"monthlyQuota\": N]}, ...}; limits per tenant (per API key). Default: standard 10/s burst"
                     + " 20, premium 50/s burst 100")
-    PlansOption.Plans plans = new PlansOption.Plans(Plan.DEFAULTS);
+    PlansOption.Configured plans = new PlansOption.Configured(Plan.DEFAULTS);
 
     @Option(names = "--default-plan", paramLabel = "PLAN", converter = PlanNameConverter.class,
             description = "the plan of the demo tenants, one of --plans (default " + Plan.DEFAULT_PLAN + ")")
@@ -119,7 +120,7 @@ final class RunnerCommand {
                 return InetAddress.getByName(value);
             } catch (UnknownHostException | SecurityException e) {
                 throw new TypeConversionException("--host must be an address of this machine, or a name that"
-                        + " resolves to one, not " + bounded(value));
+                        + " resolves to one, not " + quoted(value));
             }
         }
     }
@@ -160,10 +161,10 @@ final class RunnerCommand {
         }
     }
 
-    static final class PlansConverter implements ITypeConverter<PlansOption.Plans> {
+    static final class PlansConverter implements ITypeConverter<PlansOption.Configured> {
         @Override
-        public PlansOption.Plans convert(String value) {
-            return new PlansOption.Plans(PlansOption.parse(value));
+        public PlansOption.Configured convert(String value) {
+            return new PlansOption.Configured(PlansOption.parse(value));
         }
     }
 
@@ -207,12 +208,12 @@ final class RunnerCommand {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new TypeConversionException(option + " must be a whole number, not " + bounded(value));
+            throw new TypeConversionException(option + " must be a whole number, not " + quoted(value));
         }
     }
 
-    /** A value as the message quotes it: the user's own, but cut short. */
-    static String bounded(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
+    /** A value as a message quotes it: the user's own, but cut short. */
+    static String quoted(String value) {
+        return Messages.cut(value, 64);
     }
 }

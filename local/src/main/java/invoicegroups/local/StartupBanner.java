@@ -3,6 +3,7 @@ package invoicegroups.local;
 import invoicegroups.local.DemoTenants.DemoTenant;
 import invoicegroups.local.cognito.DemoClient;
 import invoicegroups.local.cognito.LocalUserPool;
+import invoicegroups.table.LocalRunner;
 import invoicegroups.table.Plan;
 import java.io.PrintStream;
 import java.net.URI;
@@ -42,7 +43,7 @@ public final class StartupBanner {
         out.printf("       %s/apikeys, /usageplans   API Gateway's API-key and usage-plan API (REST API local, stage"
                 + " local)%n", base);
         out.printf("User pool %s (access tokens valid %d min); DynamoDB Local (%s), tables %s, %s%n",
-                LocalUserPool.ID, options.accessTokenValidity().toMinutes(), data, LocalDeployment.TABLE_NAME,
+                LocalRunner.USER_POOL_ID, options.accessTokenValidity().toMinutes(), data, LocalDeployment.TABLE_NAME,
                 LocalDeployment.REGISTRY_TABLE_NAME);
         out.printf("Usage plans, limits per tenant: %s; demo tenants on %s. Authorizer decisions kept %d s%n",
                 options.plans().values().stream().map(StartupBanner::limits).collect(Collectors.joining(", ")),

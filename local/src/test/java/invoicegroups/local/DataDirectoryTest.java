@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.cognito.LocalUserPool;
+import invoicegroups.table.LocalRunner;
+import invoicegroups.table.ResourceServer;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,9 +61,9 @@ class DataDirectoryTest {
         try (RunningLocalApi first = RunningLocalApi.start(Options.defaults().withPort(0).withDataDirectory(data));
                 CognitoIdentityProviderClient cognito = first.cognitoClient();
                 DynamoDbClient dynamoDb = first.dynamoDbClient()) {
-            client = cognito.createUserPoolClient(create -> create.userPoolId(LocalUserPool.ID).clientName("kept")
+            client = cognito.createUserPoolClient(create -> create.userPoolId(LocalRunner.USER_POOL_ID).clientName("kept")
                     .generateSecret(true).allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS)
-                    .allowedOAuthFlowsUserPoolClient(true).allowedOAuthScopes(LocalUserPool.READ_SCOPE)).userPoolClient();
+                    .allowedOAuthFlowsUserPoolClient(true).allowedOAuthScopes(ResourceServer.READ_SCOPE)).userPoolClient();
             // Registered as tenants rotate registers a client: its record, naming its tenant.
             dynamoDb.putItem(put -> put.tableName(TenantRegistryTable.DEFAULT_NAME).item(Map.of(
                     TenantRegistryTable.PARTITION_KEY, AttributeValue.fromS(client.clientId()),

@@ -6,6 +6,7 @@ import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.ops.Parallel;
 import invoicegroups.ops.tenants.Registry;
 import invoicegroups.ops.tenants.aws.ClientNames;
+import invoicegroups.table.LocalRunner;
 import invoicegroups.table.TenantRegistryTable;
 import java.net.URI;
 import java.util.List;
@@ -141,13 +142,13 @@ class TenantsConcurrencyTest {
         String gone = OperatorCommand.tenants(endpoint, "rotate", "crashed").credentials().clientId();
         // What a killed command can leave: an app client without a record, an API key no tenant names, a client
         // record whose app client is gone.
-        String stray = cognito.createUserPoolClient(create -> create.userPoolId(LocalUserPool.ID)
+        String stray = cognito.createUserPoolClient(create -> create.userPoolId(LocalRunner.USER_POOL_ID)
                 .clientName(ClientNames.forTenant("crashed")).generateSecret(true)
                 .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthFlowsUserPoolClient(true)
                 .allowedOAuthScopes("invoice-groups/read")).userPoolClient().clientId();
         String strayKey = apiGateway.createApiKey(create -> create.name("invoice-groups/local/nobody").enabled(true))
                 .id();
-        cognito.deleteUserPoolClient(delete -> delete.userPoolId(LocalUserPool.ID)
+        cognito.deleteUserPoolClient(delete -> delete.userPoolId(LocalRunner.USER_POOL_ID)
                 .clientId(gone));
 
         OperatorCommand check = OperatorCommand.tenants(endpoint, "check");
@@ -208,7 +209,7 @@ class TenantsConcurrencyTest {
                         && tenantId.equals(item.get(TenantRegistryTable.TENANT_ID).s()))
                 .toList();
         Set<String> appClients = new TreeSet<>();
-        cognito.listUserPoolClientsPaginator(list -> list.userPoolId(LocalUserPool.ID)
+        cognito.listUserPoolClientsPaginator(list -> list.userPoolId(LocalRunner.USER_POOL_ID)
                 .maxResults(60)).userPoolClients().forEach(client -> {
                     if (ClientNames.forTenant(tenantId).equals(client.clientName())) {
                         appClients.add(client.clientId());

@@ -20,8 +20,16 @@ public record Plan(String name, double rateLimit, int burstLimit, OptionalLong m
     /** A plan name: a lower-case letter, then lower-case letters, digits or '-', at most 32. */
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
-    /** The plan a tenant gets when none is named. */
+    /** The plan a tenant gets when none is named, unless the deployment names another (its default plan). */
     public static final String DEFAULT_PLAN = "standard";
+
+    /**
+     * The tag ({@link #DEFAULT_PLAN_TAG_VALUE}) on the usage plan of a deployment's default plan, the stack's and the
+     * local runner's alike: how {@code tenants add} without {@code --plan} finds it through API Gateway's
+     * GetUsagePlans, which returns each plan's tags.
+     */
+    public static final String DEFAULT_PLAN_TAG = "invoice-groups:default-plan";
+    public static final String DEFAULT_PLAN_TAG_VALUE = "true";
 
     /**
      * The plans a deployment and the local runner have unless configured otherwise. {@code standard} is Togai's

@@ -1,6 +1,7 @@
 package invoicegroups.bench;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import invoicegroups.table.ResourceServer;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -279,7 +280,7 @@ public final class Benchmark {
             Map<String, String> environment = new TreeMap<>(environment(dynamoDbEndpoint));
             environment.put("JWT_ISSUER", pool.issuer());
             Jvm jvm = new Jvm(environment);
-            String token = pool.accessToken(TRIGGER_CLIENT_ID, TENANT, "invoice-groups/read");
+            String token = pool.accessToken(TRIGGER_CLIENT_ID, TENANT, ResourceServer.READ_SCOPE);
             log("authorizer cold starts: 1 warm-up, " + settings.authorizerRounds + " measured");
             for (int i = 0; i < settings.authorizerRounds + 1; i++) {
                 Jvm.Run run = jvm.run(strings(List.of(authorizerJar, driverJar)), List.of(), AUTHORIZER_DRIVER,

@@ -1,6 +1,7 @@
 package invoicegroups.local.apigateway;
 
-import invoicegroups.ops.tenants.aws.ApiKeys;
+import invoicegroups.table.LocalRunner;
+import invoicegroups.table.TenantApiKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  * then to memory, one change at a time (changes are rare: API Gateway allows 5 CreateApiKey a second), so the two
  * never disagree; lookups take no lock.
  *
- * <p>The rules API Gateway applies: at most {@value ApiKeys#MAX_KEYS_PER_REGION} keys (then CreateApiKey answers
+ * <p>The rules API Gateway applies: at most {@value TenantApiKey#MAX_KEYS_PER_REGION} keys (then CreateApiKey answers
  * {@code LimitExceededException}); a value is unique and at least 20 characters; a key is in at most one usage plan
  * of an API stage ({@code ConflictException} otherwise); deleting a key takes it out of its usage plan.
  */
@@ -61,7 +62,7 @@ public final class ApiKeyStore {
 
     /** Creates the table if it does not exist yet, and reads every key kept in it. */
     public ApiKeyStore(DynamoDbClient dynamoDb, String tableName, Clock clock) {
-        this(dynamoDb, tableName, clock, ApiKeys.MAX_KEYS_PER_REGION);
+        this(dynamoDb, tableName, clock, TenantApiKey.MAX_KEYS_PER_REGION);
     }
 
     ApiKeyStore(DynamoDbClient dynamoDb, String tableName, Clock clock, int maxKeys) {
@@ -145,7 +146,7 @@ public final class ApiKeyStore {
         if (key.usagePlanId().isPresent()) {
             throw ManagementException.conflict("Usage Plan " + plan.id() + " cannot be added because API Key "
                     + key.id() + " cannot reference multiple Usage Plans with the same API Stage: "
-                    + UsagePlan.REST_API_ID + ":" + UsagePlan.STAGE);
+                    + LocalRunner.REST_API_ID + ":" + LocalRunner.STAGE);
         }
         return store(key.withUsagePlan(Optional.of(plan.id()), clock.instant()));
     }

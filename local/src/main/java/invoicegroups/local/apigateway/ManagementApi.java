@@ -2,6 +2,8 @@ package invoicegroups.local.apigateway;
 
 import invoicegroups.local.server.HttpReply;
 import invoicegroups.local.server.HttpRequest;
+import invoicegroups.table.LocalRunner;
+import invoicegroups.table.Plan;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,8 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code POST /usageplans/{id}/keys}, 201), GetUsagePlanKeys ({@code name} prefix, paged), GetUsagePlanKey and
  * DeleteUsagePlanKey (202).
  *
- * <p>The usage plans are the configured plans ({@code --plans}), each of REST API {@value UsagePlan#REST_API_ID}
- * stage {@value UsagePlan#STAGE}, read only here (the stack owns them on AWS); the keys and the usage-plan keys are
+ * <p>The usage plans are the configured plans ({@code --plans}), each of REST API {@value LocalRunner#REST_API_ID}
+ * stage {@value LocalRunner#STAGE}, read only here (the stack owns them on AWS); the keys and the usage-plan keys are
  * the {@link ApiKeyStore}'s. Errors as API Gateway sends them: the status, {@code x-amzn-ErrorType} and
  * {@code {"message": ...}}.
  */
@@ -45,11 +47,17 @@ public final class ManagementApi {
 
     private final ApiKeyStore keys;
     private final Map<String, UsagePlan> plans;
+    private final String defaultPlan;
 
-    /** @param plans the stage's usage plans by id */
-    public ManagementApi(ApiKeyStore keys, Map<String, UsagePlan> plans) {
+    /**
+     * @param plans the stage's usage plans by id
+     * @param defaultPlan the name of the plan whose usage plan carries {@link Plan#DEFAULT_PLAN_TAG}, as the stack
+     *         tags its default plan's
+     */
+    public ManagementApi(ApiKeyStore keys, Map<String, UsagePlan> plans, String defaultPlan) {
         this.keys = keys;
         this.plans = Map.copyOf(plans);
+        this.defaultPlan = defaultPlan;
     }
 
     /** Whether a path is this API's (the server routes those here). */
@@ -264,10 +272,14 @@ public final class ManagementApi {
 
     private ObjectNode usagePlan(UsagePlan plan) {
         ObjectNode node = JSON.createObjectNode().put("id", plan.id()).put("name", plan.name());
-        node.putArray("apiStages").addObject().put("apiId", UsagePlan.REST_API_ID).put("stage", UsagePlan.STAGE);
+        node.putArray("apiStages").addObject().put("apiId", LocalRunner.REST_API_ID).put("stage", LocalRunner.STAGE);
         node.putObject("throttle").put("burstLimit", plan.plan().burstLimit()).put("rateLimit", plan.plan().rateLimit());
         plan.plan().monthlyQuota().ifPresent(quota ->
                 node.putObject("quota").put("limit", quota).put("offset", 0).put("period", "MONTH"));
+        ObjectNode tags = node.putObject("tags");
+        if (plan.name().equals(defaultPlan)) {
+            tags.put(Plan.DEFAULT_PLAN_TAG, Plan.DEFAULT_PLAN_TAG_VALUE);
+        }
         return node;
     }
 

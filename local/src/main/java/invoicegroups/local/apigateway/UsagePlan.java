@@ -8,10 +8,6 @@ import invoicegroups.table.Plan;
  */
 public record UsagePlan(String id, Plan plan) {
 
-    /** The REST API the runner stands in for, and its one stage: what {@code apiStages} of every usage plan names. */
-    public static final String REST_API_ID = "local";
-    public static final String STAGE = "local";
-
     public static UsagePlan of(Plan plan) {
         return new UsagePlan(plan.name(), plan);
     }

@@ -1,5 +1,6 @@
 package invoicegroups.local.cognito;
 
+import invoicegroups.table.Messages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class ClientCredentialsGrant {
             // Cognito's OAuth endpoints report a failed trigger as invalid_request, its description naming the
             // trigger ("PreTokenGeneration failed with error <the trigger's message>.").
             throw new OAuthException(400, "invalid_request", "PreTokenGeneration failed with error "
-                    + bounded(failed.getMessage()) + ".");
+                    + Messages.firstLine(failed.getMessage(), 200) + ".");
         }
         Duration validity = client.accessTokenValidity().orElse(defaultValidity);
         return new Granted(issuer.accessToken(client.clientId(), result.scopes(), result.claims(), validity), validity);
@@ -115,10 +116,5 @@ public final class ClientCredentialsGrant {
 
     private static OAuthException invalidClient() {
         return new OAuthException(401, "invalid_client");
-    }
-
-    private static String bounded(String message) {
-        String line = message == null ? "" : message.strip();
-        return line.length() <= 200 ? line : line.substring(0, 200);
     }
 }

@@ -1,5 +1,6 @@
 package invoicegroups.local.cognito;
 
+import invoicegroups.table.ResourceServer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,7 @@ public final class DemoClients {
 
     public static DemoClient forTenant(String tenantId) {
         return new DemoClient(tenantId + "-demo", tenantId + "-demo-secret", tenantId,
-                List.of(LocalUserPool.READ_SCOPE));
+                List.of(ResourceServer.READ_SCOPE));
     }
 
     /** A client of the tenant with only a scope no route requires: a valid token the authorizer denies (403). */

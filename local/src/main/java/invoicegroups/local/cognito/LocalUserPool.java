@@ -1,30 +1,25 @@
 package invoicegroups.local.cognito;
 
-import invoicegroups.ops.deployment.Targets;
 import invoicegroups.table.AccessTokens;
+import invoicegroups.table.ResourceServer;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The runner's one Cognito user pool: its id, its resource server's scope, and what its app clients may use.
- *
- * <p>The id has the shape of a real one ({@code <region>_<9 letters or digits>}, pattern {@code [\w-]+_[0-9a-zA-Z]+}
- * in Cognito's API reference), so tools that check it, such as the {@code tenants} command, accept it.
+ * The runner's one Cognito user pool: the scopes its resource servers define, and what its app clients may use. Its
+ * id is {@link invoicegroups.table.LocalRunner#USER_POOL_ID}, in the shape of a real one ({@code <region>_<letters or
+ * digits>}, pattern {@code [\w-]+_[0-9a-zA-Z]+} in Cognito's API reference), so tools that check it, such as the
+ * {@code tenants} command, accept it.
  */
 public final class LocalUserPool {
 
-    /** Defined by the operator command, which must find this pool behind {@code --endpoint}. */
-    public static final String ID = Targets.LOCAL_USER_POOL_ID;
-    public static final String REGION = "us-east-1";
-    /** The scope {@code GET /invoice_groups} requires: resource server {@code invoice-groups}, scope {@code read}. */
-    public static final String READ_SCOPE = "invoice-groups/read";
     /**
      * A scope only the local pool defines, and no route requires: the {@code acme-no-read} demo client has it alone,
      * so it gets a valid token without the read scope (Cognito grants client credentials only with a custom scope).
      */
     public static final String UNRELATED_SCOPE = "demo/unrelated";
     /** Every custom scope the pool's resource servers define. */
-    public static final List<String> SCOPES = List.of(READ_SCOPE, UNRELATED_SCOPE);
+    public static final List<String> SCOPES = List.of(ResourceServer.READ_SCOPE, UNRELATED_SCOPE);
     /** The only OAuth flow the runner's token endpoint serves. */
     public static final String CLIENT_CREDENTIALS = "client_credentials";
     /** The stack's default access-token lifetime, chosen for cost (AccessTokens). */

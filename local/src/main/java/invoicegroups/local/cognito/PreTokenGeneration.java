@@ -1,5 +1,6 @@
 package invoicegroups.local.cognito;
 
+import invoicegroups.table.LocalRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +52,8 @@ public final class PreTokenGeneration {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "3");
         event.put("triggerSource", "TokenGeneration_ClientCredentials");
-        event.put("region", LocalUserPool.REGION);
-        event.put("userPoolId", LocalUserPool.ID);
+        event.put("region", LocalRunner.REGION);
+        event.put("userPoolId", LocalRunner.USER_POOL_ID);
         event.put("userName", "ClientCredentials");
         event.put("callerContext", callerContext);
         event.put("request", request);

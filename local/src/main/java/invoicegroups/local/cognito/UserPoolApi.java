@@ -1,6 +1,7 @@
 package invoicegroups.local.cognito;
 
 import invoicegroups.local.cognito.CognitoApiException.Type;
+import invoicegroups.table.LocalRunner;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -148,7 +149,7 @@ public final class UserPoolApi {
         for (UserPoolClient client : page.clients()) {
             Map<String, Object> description = new LinkedHashMap<>();
             description.put("ClientId", client.clientId());
-            description.put("UserPoolId", LocalUserPool.ID);
+            description.put("UserPoolId", LocalRunner.USER_POOL_ID);
             description.put("ClientName", client.clientName());
             descriptions.add(description);
         }
@@ -179,7 +180,7 @@ public final class UserPoolApi {
         if (poolId.length() > 55 || !POOL_ID.matcher(poolId).matches()) {
             throw CognitoApiException.invalidParameter("UserPoolId must match [\\w-]+_[0-9a-zA-Z]+ (at most 55 characters)");
         }
-        if (!poolId.equals(LocalUserPool.ID)) {
+        if (!poolId.equals(LocalRunner.USER_POOL_ID)) {
             throw new CognitoApiException(Type.RESOURCE_NOT_FOUND, "User pool " + poolId + " does not exist.");
         }
     }
@@ -231,7 +232,7 @@ public final class UserPoolApi {
     /** Cognito's UserPoolClientType, with the fields the runner keeps. */
     private static Map<String, Object> clientType(UserPoolClient client) {
         Map<String, Object> type = new LinkedHashMap<>();
-        type.put("UserPoolId", LocalUserPool.ID);
+        type.put("UserPoolId", LocalRunner.USER_POOL_ID);
         type.put("ClientName", client.clientName());
         type.put("ClientId", client.clientId());
         if (client.clientSecret() != null) {

@@ -1,5 +1,6 @@
 package invoicegroups.local.cognito;
 
+import invoicegroups.table.LocalRunner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -90,7 +91,7 @@ public final class UserPoolClients {
             query.tableName(tableName)
                     .keyConditionExpression("#pool = :pool")
                     .expressionAttributeNames(Map.of("#pool", POOL))
-                    .expressionAttributeValues(Map.of(":pool", s(LocalUserPool.ID)))
+                    .expressionAttributeValues(Map.of(":pool", s(LocalRunner.USER_POOL_ID)))
                     .consistentRead(true)
                     .limit(size + 1);
             after.ifPresent(clientId -> query.exclusiveStartKey(key(clientId)));
@@ -102,7 +103,7 @@ public final class UserPoolClients {
     }
 
     private static Map<String, AttributeValue> key(String clientId) {
-        return Map.of(POOL, s(LocalUserPool.ID), CLIENT_ID, s(clientId));
+        return Map.of(POOL, s(LocalRunner.USER_POOL_ID), CLIENT_ID, s(clientId));
     }
 
     private static Map<String, AttributeValue> item(UserPoolClient client) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import invoicegroups.local.StartupException;
+import invoicegroups.table.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,9 @@ import java.util.UUID;
  * written, by the Lambda Java runtime's own serialisers, so a file that works here works in Lambda.
  */
 public final class EventInvoker {
+
+    /** The cause as the error line quotes it: its first line, at most this long. */
+    private static final int MAX_MESSAGE = 200;
 
     private static final PojoSerializer<APIGatewayProxyRequestEvent> EVENTS = LambdaEventSerializers.serializerFor(
             APIGatewayProxyRequestEvent.class, EventInvoker.class.getClassLoader());
@@ -48,7 +52,8 @@ public final class EventInvoker {
         } catch (StartupException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw StartupException.failure(eventFile + ": not an API Gateway REST API event (" + firstLine(e) + ")");
+            throw StartupException.failure(eventFile + ": not an API Gateway REST API event ("
+                    + Messages.rootCause(e, MAX_MESSAGE) + ")");
         }
     }
 
@@ -58,15 +63,5 @@ public final class EventInvoker {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         RESPONSES.toJson(response, json);
         return json.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = String.valueOf(cause.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

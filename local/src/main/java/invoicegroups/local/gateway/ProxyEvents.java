@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity;
 import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
+import invoicegroups.table.LocalRunner;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -30,12 +31,8 @@ public final class ProxyEvents {
     /** API Gateway's {@code requestContext.requestTime} format, e.g. {@code 24/Nov/2026:17:30:00 +0000}. */
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final String REGION = "us-east-1";
     private static final String ACCOUNT_ID = "000000000000";
-    private static final String API_ID = "local";
     private static final String RESOURCE_ID = "local0";
-    /** The stage name the runner pretends to serve. */
-    public static final String STAGE = "local";
 
     private final SecureRandom random = new SecureRandom();
 
@@ -45,7 +42,7 @@ public final class ProxyEvents {
 
     /** The method's ARN as API Gateway hands it to an authorizer ({@code arn:aws:execute-api:...:local/local/GET/invoice_groups}). */
     public static String methodArn(String httpMethod, String resource) {
-        return "arn:aws:execute-api:" + REGION + ":" + ACCOUNT_ID + ":" + API_ID + "/" + STAGE + "/" + httpMethod
+        return "arn:aws:execute-api:" + LocalRunner.REGION + ":" + ACCOUNT_ID + ":" + LocalRunner.REST_API_ID + "/" + LocalRunner.STAGE + "/" + httpMethod
                 + resource;
     }
 
@@ -78,12 +75,12 @@ public final class ProxyEvents {
         String host = firstHeader(request.headers(), "Host");
         ProxyRequestContext context = new ProxyRequestContext()
                 .withAccountId(ACCOUNT_ID)
-                .withApiId(API_ID)
+                .withApiId(LocalRunner.REST_API_ID)
                 .withResourceId(RESOURCE_ID)
                 .withResourcePath(resource)
                 .withHttpMethod(request.method())
-                .withStage(STAGE)
-                .withPath("/" + STAGE + path)
+                .withStage(LocalRunner.STAGE)
+                .withPath("/" + LocalRunner.STAGE + path)
                 .withProtocol(request.protocol())
                 .withRequestId(ids.requestId())
                 .withExtendedRequestId(ids.apigwId())

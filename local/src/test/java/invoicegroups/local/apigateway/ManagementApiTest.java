@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import invoicegroups.local.RunningLocalApi;
+import invoicegroups.table.Plan;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -70,6 +71,15 @@ class ManagementApiTest {
         assertThat(premium.quota().offset()).isZero();
         assertThat(plans.get(1).quota()).isNull();
         assertThat(apiGateway.getUsagePlan(request -> request.usagePlanId("standard")).name()).isEqualTo("standard");
+    }
+
+    @Test
+    void theDefaultPlansUsagePlanIsTaggedAsTheStackTagsIts() {
+        List<UsagePlan> plans = apiGateway.getUsagePlans(request -> request.limit(500)).items();
+
+        assertThat(plans).filteredOn(plan -> Plan.DEFAULT_PLAN_TAG_VALUE.equals(plan.tags().get(Plan.DEFAULT_PLAN_TAG)))
+                .extracting(UsagePlan::name).containsExactly(Plan.DEFAULT_PLAN);
+        assertThat(apiGateway.getUsagePlan(request -> request.usagePlanId("premium")).tags()).isEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package invoicegroups.local.cognito;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import invoicegroups.table.LocalRunner;
+import invoicegroups.table.ResourceServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,16 +14,16 @@ class PreTokenGenerationTest {
 
     @Test
     void theEventIsAV3ClientCredentialsEventForTheClientAndItsScopes() {
-        Map<String, Object> event = PreTokenGeneration.event("acme-demo", List.of(LocalUserPool.READ_SCOPE));
+        Map<String, Object> event = PreTokenGeneration.event("acme-demo", List.of(ResourceServer.READ_SCOPE));
 
         assertThat(event).containsEntry("version", "3")
                 .containsEntry("triggerSource", "TokenGeneration_ClientCredentials")
-                .containsEntry("userPoolId", LocalUserPool.ID)
-                .containsEntry("region", LocalUserPool.REGION)
+                .containsEntry("userPoolId", LocalRunner.USER_POOL_ID)
+                .containsEntry("region", LocalRunner.REGION)
                 .containsEntry("callerContext", Map.of("awsSdkVersion", "aws-sdk-unknown-unknown", "clientId", "acme-demo"));
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) event.get("request");
-        assertThat(request).containsEntry("scopes", List.of(LocalUserPool.READ_SCOPE))
+        assertThat(request).containsEntry("scopes", List.of(ResourceServer.READ_SCOPE))
                 .containsEntry("clientMetadata", Map.of());
     }
 
@@ -36,10 +38,10 @@ class PreTokenGenerationTest {
         });
 
         PreTokenGeneration.Result result =
-                step.run("acme-demo", List.of(LocalUserPool.READ_SCOPE, LocalUserPool.UNRELATED_SCOPE));
+                step.run("acme-demo", List.of(ResourceServer.READ_SCOPE, LocalUserPool.UNRELATED_SCOPE));
 
         assertThat(result.claims()).containsExactly(Map.entry("tenant_id", "acme"));
-        assertThat(result.scopes()).containsExactly(LocalUserPool.READ_SCOPE, "extra/scope");
+        assertThat(result.scopes()).containsExactly(ResourceServer.READ_SCOPE, "extra/scope");
     }
 
     @Test
@@ -48,7 +50,7 @@ class PreTokenGenerationTest {
             throw new IllegalStateException("app client x is suspended");
         });
 
-        assertThatThrownBy(() -> step.run("x", List.of(LocalUserPool.READ_SCOPE)))
+        assertThatThrownBy(() -> step.run("x", List.of(ResourceServer.READ_SCOPE)))
                 .isInstanceOf(PreTokenGeneration.TriggerFailed.class).hasMessage("app client x is suspended");
     }
 }

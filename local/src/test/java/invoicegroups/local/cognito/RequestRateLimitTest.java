@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.local.Options;
 import invoicegroups.local.RunningLocalApi;
+import invoicegroups.table.LocalRunner;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class RequestRateLimitTest {
                         .overrideConfiguration(retries -> retries.retryStrategy(
                                 AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(10).build()))
                         .build()) {
-            String list = "{\"UserPoolId\":\"" + LocalUserPool.ID + "\"}";
+            String list = "{\"UserPoolId\":\"" + LocalRunner.USER_POOL_ID + "\"}";
             List<HttpResponse<String>> burst = IntStream.range(0, 5)
                     .mapToObj(i -> local.cognito("ListUserPoolClients", list)).toList();
 
@@ -58,7 +59,7 @@ class RequestRateLimitTest {
                         .isEqualTo("TooManyRequestsException");
             });
             for (int i = 0; i < 6; i++) {
-                assertThat(cognito.listUserPoolClients(request -> request.userPoolId(LocalUserPool.ID))
+                assertThat(cognito.listUserPoolClients(request -> request.userPoolId(LocalRunner.USER_POOL_ID))
                         .userPoolClients()).isNotEmpty();
             }
         }

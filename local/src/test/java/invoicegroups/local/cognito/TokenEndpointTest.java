@@ -7,6 +7,8 @@ import com.nimbusds.jwt.SignedJWT;
 import invoicegroups.local.Options;
 import invoicegroups.local.RunningLocalApi;
 import invoicegroups.table.AccessTokens;
+import invoicegroups.table.LocalRunner;
+import invoicegroups.table.ResourceServer;
 import invoicegroups.table.TenantRegistryTable;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -185,7 +187,7 @@ class TokenEndpointTest {
     void aClientWithoutTheClientCredentialsFlowIsUnauthorizedClient() {
         try (CognitoIdentityProviderClient cognito = local.cognitoClient()) {
             UserPoolClientType client = cognito.createUserPoolClient(create -> create
-                    .userPoolId(LocalUserPool.ID).clientName("no-flows").generateSecret(true)).userPoolClient();
+                    .userPoolId(LocalRunner.USER_POOL_ID).clientName("no-flows").generateSecret(true)).userPoolClient();
             register(client.clientId(), "initech", TenantRegistryTable.ACTIVE);
 
             assertError(local.requestToken(RunningLocalApi.basic(client.clientId(), client.clientSecret()),
@@ -222,9 +224,9 @@ class TokenEndpointTest {
 
     private static UserPoolClientType createClient(CognitoIdentityProviderClient cognito, Integer validityMinutes) {
         return cognito.createUserPoolClient(create -> {
-            create.userPoolId(LocalUserPool.ID).clientName("initech").generateSecret(true)
+            create.userPoolId(LocalRunner.USER_POOL_ID).clientName("initech").generateSecret(true)
                     .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthFlowsUserPoolClient(true)
-                    .allowedOAuthScopes(LocalUserPool.READ_SCOPE);
+                    .allowedOAuthScopes(ResourceServer.READ_SCOPE);
             if (validityMinutes != null) {
                 create.accessTokenValidity(validityMinutes)
                         .tokenValidityUnits(units -> units.accessToken(TimeUnitsType.MINUTES));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import invoicegroups.local.RunningLocalApi;
+import invoicegroups.table.LocalRunner;
+import invoicegroups.table.ResourceServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,14 +53,14 @@ class UserPoolApiTest {
 
         assertThat(created.clientId()).matches("[a-z0-9]{26}");
         assertThat(created.clientSecret()).matches("[a-z0-9]{51}");
-        assertThat(created.userPoolId()).isEqualTo(LocalUserPool.ID);
+        assertThat(created.userPoolId()).isEqualTo(LocalRunner.USER_POOL_ID);
         assertThat(created.allowedOAuthFlows()).containsExactly(OAuthFlowType.CLIENT_CREDENTIALS);
-        assertThat(created.allowedOAuthScopes()).containsExactly(LocalUserPool.READ_SCOPE);
+        assertThat(created.allowedOAuthScopes()).containsExactly(ResourceServer.READ_SCOPE);
         assertThat(created.allowedOAuthFlowsUserPoolClient()).isTrue();
         assertThat(created.creationDate()).isNotNull();
 
         UserPoolClientType described = cognito.describeUserPoolClient(describe -> describe
-                .userPoolId(LocalUserPool.ID).clientId(created.clientId())).userPoolClient();
+                .userPoolId(LocalRunner.USER_POOL_ID).clientId(created.clientId())).userPoolClient();
 
         assertThat(described).isEqualTo(created);
     }
@@ -66,9 +68,9 @@ class UserPoolApiTest {
     @Test
     void theAccessTokenValidityIsKeptWithItsUnit() {
         UserPoolClientType created = cognito.createUserPoolClient(create -> create
-                .userPoolId(LocalUserPool.ID).clientName("short").generateSecret(true)
+                .userPoolId(LocalRunner.USER_POOL_ID).clientName("short").generateSecret(true)
                 .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthFlowsUserPoolClient(true)
-                .allowedOAuthScopes(LocalUserPool.READ_SCOPE)
+                .allowedOAuthScopes(ResourceServer.READ_SCOPE)
                 .accessTokenValidity(2).tokenValidityUnits(units -> units.accessToken(TimeUnitsType.HOURS)))
                 .userPoolClient();
 
@@ -88,9 +90,9 @@ class UserPoolApiTest {
         do {
             String token = nextToken;
             ListUserPoolClientsResponse page = cognito.listUserPoolClients(list -> list
-                    .userPoolId(LocalUserPool.ID).maxResults(3).nextToken(token));
+                    .userPoolId(LocalRunner.USER_POOL_ID).maxResults(3).nextToken(token));
             assertThat(page.userPoolClients()).hasSizeLessThanOrEqualTo(3);
-            page.userPoolClients().forEach(client -> assertThat(client.userPoolId()).isEqualTo(LocalUserPool.ID));
+            page.userPoolClients().forEach(client -> assertThat(client.userPoolId()).isEqualTo(LocalRunner.USER_POOL_ID));
             page.userPoolClients().stream().map(UserPoolClientDescription::clientId).forEach(seen::add);
             nextToken = page.nextToken();
             pages++;
@@ -98,7 +100,7 @@ class UserPoolApiTest {
 
         assertThat(seen).doesNotHaveDuplicates().containsAll(created).contains("acme-demo", "globex-demo", "acme-no-read");
         assertThat(seen).isSorted();
-        List<String> everything = cognito.listUserPoolClientsPaginator(list -> list.userPoolId(LocalUserPool.ID))
+        List<String> everything = cognito.listUserPoolClientsPaginator(list -> list.userPoolId(LocalRunner.USER_POOL_ID))
                 .userPoolClients().stream().map(UserPoolClientDescription::clientId).toList();
         assertThat(everything).containsExactlyElementsOf(seen);
     }
@@ -107,13 +109,13 @@ class UserPoolApiTest {
     void aDeletedClientIsGoneAndGetsNoToken() {
         UserPoolClientType created = create("to-delete");
 
-        cognito.deleteUserPoolClient(delete -> delete.userPoolId(LocalUserPool.ID).clientId(created.clientId()));
+        cognito.deleteUserPoolClient(delete -> delete.userPoolId(LocalRunner.USER_POOL_ID).clientId(created.clientId()));
 
         assertThatThrownBy(() -> cognito.describeUserPoolClient(describe -> describe
-                .userPoolId(LocalUserPool.ID).clientId(created.clientId())))
+                .userPoolId(LocalRunner.USER_POOL_ID).clientId(created.clientId())))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> cognito.deleteUserPoolClient(delete -> delete
-                .userPoolId(LocalUserPool.ID).clientId(created.clientId())))
+                .userPoolId(LocalRunner.USER_POOL_ID).clientId(created.clientId())))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(local.requestToken(RunningLocalApi.basic(created.clientId(), created.clientSecret()),
                 "grant_type=client_credentials").statusCode()).isEqualTo(401);
@@ -122,7 +124,7 @@ class UserPoolApiTest {
     @Test
     void anUnknownClientIsResourceNotFoundWithCognitosShape() {
         HttpResponse<String> response = local.cognito("DescribeUserPoolClient",
-                "{\"UserPoolId\":\"" + LocalUserPool.ID + "\",\"ClientId\":\"nosuchclient\"}");
+                "{\"UserPoolId\":\"" + LocalRunner.USER_POOL_ID + "\",\"ClientId\":\"nosuchclient\"}");
 
         assertCognitoError(response, "ResourceNotFoundException");
         assertThat(RunningLocalApi.json(response).get("message").stringValue()).contains("nosuchclient");
@@ -145,30 +147,30 @@ class UserPoolApiTest {
         assertThat(badPool.body()).doesNotContain(longId).hasSizeLessThan(300);
 
         HttpResponse<String> badClient = local.cognito("DescribeUserPoolClient",
-                "{\"UserPoolId\":\"" + LocalUserPool.ID + "\",\"ClientId\":\"" + longId + "\"}");
+                "{\"UserPoolId\":\"" + LocalRunner.USER_POOL_ID + "\",\"ClientId\":\"" + longId + "\"}");
         assertCognitoError(badClient, "InvalidParameterException");
         assertThat(badClient.body()).doesNotContain(longId);
 
         assertCognitoError(local.cognito("ListUserPoolClients",
-                "{\"UserPoolId\":\"" + LocalUserPool.ID + "\",\"MaxResults\":61}"), "InvalidParameterException");
+                "{\"UserPoolId\":\"" + LocalRunner.USER_POOL_ID + "\",\"MaxResults\":61}"), "InvalidParameterException");
         assertCognitoError(local.cognito("ListUserPoolClients",
-                "{\"UserPoolId\":\"" + LocalUserPool.ID + "\",\"NextToken\":\"!!forged!!\"}"), "InvalidParameterException");
-        assertCognitoError(local.cognito("CreateUserPoolClient", "{\"UserPoolId\":\"" + LocalUserPool.ID + "\"}"),
+                "{\"UserPoolId\":\"" + LocalRunner.USER_POOL_ID + "\",\"NextToken\":\"!!forged!!\"}"), "InvalidParameterException");
+        assertCognitoError(local.cognito("CreateUserPoolClient", "{\"UserPoolId\":\"" + LocalRunner.USER_POOL_ID + "\"}"),
                 "InvalidParameterException");
-        assertThatThrownBy(() -> cognito.createUserPoolClient(create -> create.userPoolId(LocalUserPool.ID)
+        assertThatThrownBy(() -> cognito.createUserPoolClient(create -> create.userPoolId(LocalRunner.USER_POOL_ID)
                 .clientName("x").generateSecret(true).allowedOAuthFlowsUserPoolClient(true)
-                .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthScopes(LocalUserPool.READ_SCOPE)
+                .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthScopes(ResourceServer.READ_SCOPE)
                 .accessTokenValidity(2).tokenValidityUnits(units -> units.accessToken(TimeUnitsType.MINUTES))))
                 .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test
     void oauthRulesAreCognitos() {
-        assertThatThrownBy(() -> cognito.createUserPoolClient(create -> create.userPoolId(LocalUserPool.ID)
+        assertThatThrownBy(() -> cognito.createUserPoolClient(create -> create.userPoolId(LocalRunner.USER_POOL_ID)
                 .clientName("no-secret").allowedOAuthFlowsUserPoolClient(true)
-                .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthScopes(LocalUserPool.READ_SCOPE)))
+                .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthScopes(ResourceServer.READ_SCOPE)))
                 .isInstanceOf(InvalidOAuthFlowException.class);
-        assertThatThrownBy(() -> cognito.createUserPoolClient(create -> create.userPoolId(LocalUserPool.ID)
+        assertThatThrownBy(() -> cognito.createUserPoolClient(create -> create.userPoolId(LocalRunner.USER_POOL_ID)
                 .clientName("unknown-scope").generateSecret(true).allowedOAuthFlowsUserPoolClient(true)
                 .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthScopes("tenant/acme")))
                 .isInstanceOf(ScopeDoesNotExistException.class);
@@ -182,9 +184,9 @@ class UserPoolApiTest {
 
     private static UserPoolClientType create(String name) {
         return cognito.createUserPoolClient(create -> create
-                .userPoolId(LocalUserPool.ID).clientName(name).generateSecret(true)
+                .userPoolId(LocalRunner.USER_POOL_ID).clientName(name).generateSecret(true)
                 .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthFlowsUserPoolClient(true)
-                .allowedOAuthScopes(LocalUserPool.READ_SCOPE)).userPoolClient();
+                .allowedOAuthScopes(ResourceServer.READ_SCOPE)).userPoolClient();
     }
 
     private static void assertCognitoError(HttpResponse<String> response, String type) {

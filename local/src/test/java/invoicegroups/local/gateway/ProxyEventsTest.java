@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import invoicegroups.local.RunningLocalApi;
 import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
 import invoicegroups.local.gateway.ProxyEvents.RequestIds;
+import invoicegroups.table.LocalRunner;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -66,9 +67,9 @@ class ProxyEventsTest {
         APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
         assertThat(context.getRequestId()).isEqualTo("c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
         assertThat(context.getExtendedRequestId()).isEqualTo("Cj1aBgXYIAMEVxQ=");
-        assertThat(context.getStage()).isEqualTo(ProxyEvents.STAGE);
+        assertThat(context.getStage()).isEqualTo(LocalRunner.STAGE);
         assertThat(context.getResourcePath()).isEqualTo("/invoice_groups");
-        assertThat(context.getPath()).isEqualTo("/" + ProxyEvents.STAGE + "/invoice_groups");
+        assertThat(context.getPath()).isEqualTo("/" + LocalRunner.STAGE + "/invoice_groups");
         assertThat(context.getHttpMethod()).isEqualTo("GET");
         assertThat(context.getIdentity().getSourceIp()).isEqualTo("127.0.0.1");
         assertThat(context.getIdentity().getUserAgent()).isEqualTo("curl/8.5.0");

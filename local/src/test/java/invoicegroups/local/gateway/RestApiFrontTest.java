@@ -16,6 +16,7 @@ import invoicegroups.local.RunningLocalApi;
 import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.local.cognito.TokenIssuer;
+import invoicegroups.table.ResourceServer;
 import invoicegroups.table.TenantRegistryTable;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -95,7 +96,7 @@ class RestApiFrontTest {
     void anExpiredTokenIsUnauthorized() {
         Clock twoHoursAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-2));
         String expired = new TokenIssuer(local.key, local.issuer(), twoHoursAgo).accessToken("acme-demo",
-                List.of(LocalUserPool.READ_SCOPE), Map.of("tenant_id", "acme"), Duration.ofHours(1));
+                List.of(ResourceServer.READ_SCOPE), Map.of("tenant_id", "acme"), Duration.ofHours(1));
 
         assertUnauthorized(local.get("/invoice_groups", expired));
     }
@@ -110,7 +111,7 @@ class RestApiFrontTest {
     @Test
     void aTokenFromAnotherIssuerIsUnauthorized() {
         String foreign = new TokenIssuer(local.key, "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other",
-                Clock.systemUTC()).accessToken("acme-demo", List.of(LocalUserPool.READ_SCOPE),
+                Clock.systemUTC()).accessToken("acme-demo", List.of(ResourceServer.READ_SCOPE),
                 Map.of("tenant_id", "acme"), Duration.ofHours(1));
 
         assertUnauthorized(local.get("/invoice_groups", foreign));

@@ -1,6 +1,7 @@
 package invoicegroups.ops.cli;
 
 import invoicegroups.ops.failure.CommandFailure;
+import invoicegroups.table.Messages;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -21,7 +22,7 @@ public final class OneLine implements IParameterExceptionHandler, IExecutionExce
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         String help = command.getCommandSpec().qualifiedName() + " --help";
-        print(command.getErr(), bounded(e.getMessage()) + " (see " + help + ")");
+        print(command.getErr(), Messages.firstLine(e.getMessage(), MAX_LENGTH) + " (see " + help + ")");
         return CommandFailure.Kind.USAGE.exitStatus();
     }
 
@@ -32,20 +33,12 @@ public final class OneLine implements IParameterExceptionHandler, IExecutionExce
             return failure.exitStatus();
         }
         // A bug of ours, still one line: the class names what broke.
-        print(command.getErr(), "unexpected " + e.getClass().getName() + ": " + bounded(e.getMessage()));
+        print(command.getErr(), "unexpected " + e.getClass().getName() + ": " + Messages.firstLine(e.getMessage(), MAX_LENGTH));
         return CommandFailure.Kind.UNAVAILABLE.exitStatus();
     }
 
     private static void print(PrintWriter err, String message) {
         err.println("error: " + message);
         err.flush();
-    }
-
-    static String bounded(String message) {
-        if (message == null || message.isBlank()) {
-            return "no details";
-        }
-        String line = message.strip().lines().findFirst().orElse("");
-        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH) + "...";
     }
 }

@@ -2,6 +2,7 @@ package invoicegroups.ops.deployment;
 
 import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.table.AccessTokens;
+import invoicegroups.table.LocalRunner;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantRegistryTable;
 import java.net.URI;
@@ -33,18 +34,11 @@ public final class Targets {
 
     public static final String DEFAULT_STACK = "InvoiceGroups";
 
-    /** The local runner's user pool id (its {@code LocalUserPool.ID}): the runner has one pool. */
-    public static final String LOCAL_USER_POOL_ID = "us-east-1_LocalPool";
-    /** The local runner's REST API id: its usage plans are those with {@code apiStages} of this id. */
-    public static final String LOCAL_REST_API_ID = "local";
     /**
      * The lifetime of the access tokens of the app clients made against the local runner: the runner's default
      * ({@code --access-token-validity}), which is the stack's ({@link AccessTokens#DEFAULT_VALIDITY_MINUTES}).
      */
     public static final Duration LOCAL_ACCESS_TOKEN_VALIDITY = Duration.ofMinutes(AccessTokens.DEFAULT_VALIDITY_MINUTES);
-    /** Cognito's bounds for an access token's lifetime: 5 minutes to 1 day (Cognito quotas, token validity). */
-    static final long MIN_TOKEN_MINUTES = AccessTokens.MIN_VALIDITY_MINUTES;
-    static final long MAX_TOKEN_MINUTES = AccessTokens.MAX_VALIDITY_MINUTES;
 
     /** CloudFormation's rule for stack names: a letter, then letters, digits and hyphens, at most 128. */
     private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][-A-Za-z0-9]{0,127}");
@@ -84,8 +78,8 @@ public final class Targets {
     public static Target local(URI endpoint, Retries retries) {
         SdkHttpClient http = UrlConnectionHttpClient.create();
         Region region = Region.US_EAST_1;
-        return new Target("the local runner at " + endpoint, LOCAL_USER_POOL_ID, TenantRegistryTable.DEFAULT_NAME,
-                InvoiceGroupsTable.DEFAULT_NAME, LOCAL_REST_API_ID, LOCAL_ACCESS_TOKEN_VALIDITY,
+        return new Target("the local runner at " + endpoint, LocalRunner.USER_POOL_ID, TenantRegistryTable.DEFAULT_NAME,
+                InvoiceGroupsTable.DEFAULT_NAME, LocalRunner.REST_API_ID, LOCAL_ACCESS_TOKEN_VALIDITY,
                 cognito(http, region, PLACEHOLDER_CREDENTIALS, endpoint, retries),
                 dynamoDb(http, region, PLACEHOLDER_CREDENTIALS, endpoint, retries),
                 apiGateway(http, region, PLACEHOLDER_CREDENTIALS, endpoint, retries),
@@ -185,13 +179,13 @@ public final class Targets {
     static Duration tokenValidity(String minutes, String stackName) {
         try {
             long value = Long.parseLong(minutes.strip());
-            if (value >= MIN_TOKEN_MINUTES && value <= MAX_TOKEN_MINUTES) {
+            if (value >= AccessTokens.MIN_VALIDITY_MINUTES && value <= AccessTokens.MAX_VALIDITY_MINUTES) {
                 return Duration.ofMinutes(value);
             }
         } catch (NumberFormatException e) {
             // Reported below.
         }
         throw CommandFailure.invalidInput("stack " + stackName + ": output " + StackOutputs.ACCESS_TOKEN_VALIDITY_MINUTES
-                + " must be " + MIN_TOKEN_MINUTES + " to " + MAX_TOKEN_MINUTES + " minutes");
+                + " must be " + AccessTokens.MIN_VALIDITY_MINUTES + " to " + AccessTokens.MAX_VALIDITY_MINUTES + " minutes");
     }
 }

@@ -1,5 +1,6 @@
 package invoicegroups.ops.failure;
 
+import invoicegroups.table.Messages;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -65,7 +66,7 @@ public record AwsCall(String action, String resource, String policy, String wher
             String answer = service.awsErrorDetails().errorCode() == null ? code
                     : code + " (" + service.statusCode() + ")";
             return CommandFailure.unavailable(action + " on " + resource + " failed: " + answer + ": "
-                    + oneLine(service.awsErrorDetails().errorMessage()));
+                    + Messages.firstLine(service.awsErrorDetails().errorMessage(), MAX_MESSAGE));
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
             return CommandFailure.notAllowed("no AWS credentials found for " + action
@@ -74,9 +75,11 @@ public record AwsCall(String action, String resource, String policy, String wher
         IOException io = ioCause(e);
         if (io != null) {
             return CommandFailure.unavailable("cannot reach " + where + " for " + action + ": "
-                    + oneLine(io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage())));
+                    + Messages.firstLine(io.getClass().getSimpleName()
+                            + (io.getMessage() == null ? "" : ": " + io.getMessage()), MAX_MESSAGE));
         }
-        return CommandFailure.unavailable(action + " on " + resource + " failed: " + oneLine(e.getMessage()));
+        return CommandFailure.unavailable(action + " on " + resource + " failed: "
+                + Messages.firstLine(e.getMessage(), MAX_MESSAGE));
     }
 
     private static IOException ioCause(Throwable e) {
@@ -86,13 +89,5 @@ public record AwsCall(String action, String resource, String policy, String wher
             }
         }
         return null;
-    }
-
-    static String oneLine(String message) {
-        if (message == null || message.isBlank()) {
-            return "no details";
-        }
-        String line = message.strip().lines().findFirst().orElse("");
-        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";
     }
 }

@@ -37,8 +37,8 @@ final class AddCommand extends TenantCommand {
     String file;
 
     @Option(names = "--plan", paramLabel = "PLAN", description = "the plan (a usage plan of the target's REST API;"
-            + " default: " + Plan.DEFAULT_PLAN + ")")
-    String plan = Plan.DEFAULT_PLAN;
+            + " default: the target's default plan, the stack's defaultPlan setting or the runner's --default-plan)")
+    String plan;
 
     AddCommand(Environment environment) {
         super(environment);
@@ -50,7 +50,7 @@ final class AddCommand extends TenantCommand {
             throw CommandFailure.usage("tenants add takes a TENANT or --file FILE, not both and not neither (see"
                     + " ops tenants add --help)");
         }
-        if (!Plan.NAME.matcher(plan).matches()) {
+        if (plan != null && !Plan.NAME.matcher(plan).matches()) {
             throw CommandFailure.usage("--plan must be a plan name (a lower-case letter, then lower-case letters,"
                     + " digits or '-', at most 32)");
         }
@@ -60,8 +60,10 @@ final class AddCommand extends TenantCommand {
         }
         String id = tenantId(tenant);
         return withTenants(tenants -> {
-            print(tenants.add(id, plan, tenants.apiKeys().usagePlans()));
-            err().println("the client secret is shown only this once: keep it in your secret store (plan " + plan
+            Map<String, UsagePlan> plans = tenants.apiKeys().usagePlans();
+            String chosen = chosenPlan(plans);
+            print(tenants.add(id, chosen, plans));
+            err().println("the client secret is shown only this once: keep it in your secret store (plan " + chosen
                     + ")");
             return 0;
         });
@@ -69,7 +71,8 @@ final class AddCommand extends TenantCommand {
 
     private int addAll(Tenants tenants, List<String> ids) {
         Map<String, UsagePlan> plans = tenants.apiKeys().usagePlans();
-        ApiKeys.require(plans, plan, "the target");
+        String chosen = chosenPlan(plans);
+        ApiKeys.require(plans, chosen, "the target");
         int added = 0;
         int existing = 0;
         long started = System.nanoTime();
@@ -80,7 +83,7 @@ final class AddCommand extends TenantCommand {
                     existing++;
                     err().println("tenant " + id + " already exists: skipped");
                 } else {
-                    print(tenants.add(id, plan, plans));
+                    print(tenants.add(id, chosen, plans));
                     added++;
                 }
             } catch (CommandFailure e) {
@@ -95,6 +98,19 @@ final class AddCommand extends TenantCommand {
         err().println("added " + added + " tenant" + (added == 1 ? "" : "s") + ", " + existing
                 + " already existed (skipped); the client secrets are shown only this once");
         return 0;
+    }
+
+    /**
+     * {@code --plan}, or else the plan whose usage plan is tagged the deployment's default
+     * ({@link Plan#DEFAULT_PLAN_TAG}: the stack's {@code defaultPlan}, the runner's {@code --default-plan}), or else,
+     * on a deployment that tags none, {@value Plan#DEFAULT_PLAN}.
+     */
+    private String chosenPlan(Map<String, UsagePlan> plans) {
+        if (plan != null) {
+            return plan;
+        }
+        return plans.values().stream().filter(UsagePlan::isDefault).map(UsagePlan::name).sorted().findFirst()
+                .orElse(Plan.DEFAULT_PLAN);
     }
 
     private void print(Tenants.Added added) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.table.AccessTokens;
 import invoicegroups.table.InvoiceGroupsTable;
+import invoicegroups.table.LocalRunner;
 import invoicegroups.table.TenantRegistryTable;
 import java.net.URI;
 import java.time.Duration;
@@ -17,7 +18,7 @@ class TargetsTest {
     void theLocalRunnerIsItsUrlWithItsDefaultPoolAndTables() {
         try (Target local = Targets.local(Targets.endpoint("http://localhost:8080/"))) {
             assertThat(local.where()).isEqualTo("the local runner at http://localhost:8080");
-            assertThat(local.userPoolId()).isEqualTo(Targets.LOCAL_USER_POOL_ID);
+            assertThat(local.userPoolId()).isEqualTo(LocalRunner.USER_POOL_ID);
             assertThat(local.registryTableName()).isEqualTo(TenantRegistryTable.DEFAULT_NAME);
             assertThat(local.invoiceGroupsTableName()).isEqualTo(InvoiceGroupsTable.DEFAULT_NAME);
             assertThat(local.accessTokenValidity())

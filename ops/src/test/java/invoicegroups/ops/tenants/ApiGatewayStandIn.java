@@ -46,6 +46,8 @@ final class ApiGatewayStandIn {
 
     final Map<String, Key> keys = new ConcurrentHashMap<>();
     final Map<String, Plan> plans = new ConcurrentHashMap<>();
+    /** The usage plan tagged as the deployment's default plan ({@code Plan.DEFAULT_PLAN_TAG}), or null for none. */
+    volatile String defaultPlanId = "up-standard";
     /** CreateApiKey answers LimitExceededException while the account holds this many keys. */
     volatile int keyLimit = 10_000;
     private final BiPredicate<String, HttpExchange> failures;
@@ -191,6 +193,10 @@ final class ApiGatewayStandIn {
         node.putObject("throttle").put("rateLimit", plan.rate()).put("burstLimit", plan.burst());
         if (plan.quota() != null) {
             node.putObject("quota").put("limit", plan.quota()).put("offset", 0).put("period", "MONTH");
+        }
+        if (plan.id().equals(defaultPlanId)) {
+            node.putObject("tags").put(invoicegroups.table.Plan.DEFAULT_PLAN_TAG,
+                    invoicegroups.table.Plan.DEFAULT_PLAN_TAG_VALUE);
         }
         return node;
     }

@@ -97,6 +97,30 @@ class TenantsFlowTest {
     }
 
     @Test
+    void addWithoutAPlanTakesTheUsagePlanTaggedTheDeploymentsDefault() {
+        standIns.apiGateway.defaultPlanId = "up-premium";
+
+        Outcome added = tenants("add", "acme", "--output", "json");
+
+        assertThat(added.status()).as(added.err()).isZero();
+        assertThat(JSON.readTree(added.out()).path("plan").asString()).isEqualTo("premium");
+        assertThat(added.err()).contains("(plan premium)");
+        Map<String, AttributeValue> tenant = standIns.tenantItem("acme");
+        assertThat(tenant.get(TenantRegistryTable.PLAN).s()).isEqualTo("premium");
+        assertThat(standIns.apiGateway.plansOf(tenant.get("apiKeyId").s())).containsExactly("premium");
+    }
+
+    @Test
+    void addWithoutAPlanOnADeploymentThatTagsNoneTakesStandard() {
+        standIns.apiGateway.defaultPlanId = null;
+
+        Outcome added = tenants("add", "acme", "--output", "json");
+
+        assertThat(added.status()).as(added.err()).isZero();
+        assertThat(JSON.readTree(added.out()).path("plan").asString()).isEqualTo("standard");
+    }
+
+    @Test
     void anExistingTenantIsAConflictNamingIt() {
         tenants("add", "acme");
 

@@ -7,9 +7,11 @@ import java.util.OptionalLong;
  * the plan's name ({@link invoicegroups.table.Plan}).
  *
  * @param quotaPeriod {@code DAY}, {@code WEEK} or {@code MONTH} when there is a quota
+ * @param isDefault whether it carries {@link invoicegroups.table.Plan#DEFAULT_PLAN_TAG}: the plan of a tenant added
+ *         without {@code --plan}
  */
 public record UsagePlan(String id, String name, Double rateLimit, Integer burstLimit, OptionalLong quotaLimit,
-        String quotaPeriod) {
+        String quotaPeriod, boolean isDefault) {
 
     /** {@code 10/s, burst 20, 1000000/MONTH} or {@code 10/s, burst 20, no quota}. */
     public String limits() {
