@@ -3,17 +3,14 @@ package invoicegroups.support;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import invoicegroups.lambdacontext.QueryStrings;
 import invoicegroups.table.AuthorizerContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,14 +70,14 @@ public final class Events {
 
     /** An event as if no authorizer had run. */
     public static APIGatewayProxyRequestEvent withoutAuthorizer(String rawQuery) {
-        Map<String, List<String>> multiValue = multiValueQueryStringParameters(rawQuery);
+        Map<String, List<String>> multiValue = QueryStrings.multiValue(rawQuery);
         return new APIGatewayProxyRequestEvent()
                 .withResource("/invoice_groups")
                 .withPath("/invoice_groups")
                 .withHttpMethod("GET")
                 .withHeaders(Map.of("Accept", "application/json"))
                 .withMultiValueHeaders(Map.of("Accept", List.of("application/json")))
-                .withQueryStringParameters(lastValues(multiValue))
+                .withQueryStringParameters(QueryStrings.lastValues(multiValue))
                 .withMultiValueQueryStringParameters(multiValue)
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
                         .withResourcePath("/invoice_groups")
@@ -90,37 +87,5 @@ public final class Events {
                         .withRequestId("test-request")
                         .withProtocol("HTTP/1.1"))
                 .withIsBase64Encoded(false);
-    }
-
-    /**
-     * As API Gateway does: decoded names and values, every value of a repeated parameter in order; none (null) when
-     * the query string is empty.
-     */
-    static Map<String, List<String>> multiValueQueryStringParameters(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return null;
-        }
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.computeIfAbsent(name, ignored -> new ArrayList<>()).add(value);
-        }
-        return parameters;
-    }
-
-    /** {@code queryStringParameters}: the last value of each parameter. */
-    static Map<String, String> lastValues(Map<String, List<String>> multiValue) {
-        if (multiValue == null) {
-            return null;
-        }
-        Map<String, String> last = new HashMap<>();
-        multiValue.forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
-        return last;
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

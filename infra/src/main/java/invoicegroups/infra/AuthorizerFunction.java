@@ -1,5 +1,6 @@
 package invoicegroups.infra;
 
+import invoicegroups.table.EnvironmentVariables;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
@@ -37,9 +38,9 @@ final class AuthorizerFunction {
                 HANDLER,
                 MEMORY_MB,
                 TIMEOUT_SECONDS,
-                Map.of("JWT_ISSUER", issuer,
-                        "TENANT_REGISTRY_TABLE", registry.getTableName(),
-                        "TENANT_CLAIM", settings.tenantClaim()),
+                Map.of(EnvironmentVariables.JWT_ISSUER, issuer,
+                        EnvironmentVariables.TENANT_REGISTRY_TABLE, registry.getTableName(),
+                        EnvironmentVariables.TENANT_CLAIM, settings.tenantClaim()),
                 settings.reservedConcurrency().authorizer(),
                 false,
                 "The published version the REST API's authorizer invokes",

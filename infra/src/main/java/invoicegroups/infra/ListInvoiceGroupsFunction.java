@@ -1,5 +1,6 @@
 package invoicegroups.infra;
 
+import invoicegroups.table.EnvironmentVariables;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
@@ -28,7 +29,7 @@ final class ListInvoiceGroupsFunction {
                 HANDLER,
                 settings.functionMemoryMb(),
                 settings.functionTimeoutSeconds(),
-                Map.of("TABLE_NAME", table.getTableName()),
+                Map.of(EnvironmentVariables.TABLE_NAME, table.getTableName()),
                 settings.reservedConcurrency().listFunction(),
                 true,
                 "The published version the REST API invokes",

@@ -1,5 +1,6 @@
 package invoicegroups.infra;
 
+import invoicegroups.table.EnvironmentVariables;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
@@ -40,8 +41,8 @@ final class TokenCustomizerFunction {
                 HANDLER,
                 MEMORY_MB,
                 TIMEOUT_SECONDS,
-                Map.of("TENANT_REGISTRY_TABLE", registry.getTableName(),
-                        "TENANT_CLAIM", settings.tenantClaim(),
+                Map.of(EnvironmentVariables.TENANT_REGISTRY_TABLE, registry.getTableName(),
+                        EnvironmentVariables.TENANT_CLAIM, settings.tenantClaim(),
                         "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS),
                 settings.reservedConcurrency().tokenTrigger(),
                 false,

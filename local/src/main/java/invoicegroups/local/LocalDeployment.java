@@ -10,6 +10,7 @@ import invoicegroups.local.apigateway.ApiKeyStore;
 import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.local.cognito.UserPoolClients;
 import invoicegroups.local.data.InvoiceGroupLoader;
+import invoicegroups.table.EnvironmentVariables;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantClaim;
 import invoicegroups.table.TenantRegistryTable;
@@ -56,9 +57,9 @@ public final class LocalDeployment implements AutoCloseable {
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         Configuration configuration = Configuration.from(Map.of(
-                "TABLE_NAME", TABLE_NAME,
+                EnvironmentVariables.TABLE_NAME, TABLE_NAME,
                 "AWS_REGION", EmbeddedDynamoDb.REGION.id(),
-                "DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString()));
+                EnvironmentVariables.DYNAMODB_ENDPOINT, dynamoDb.endpoint().toString()));
         this.handler = ListInvoiceGroupsHandler.create(configuration, DynamoDbClients.create(configuration));
     }
 
@@ -98,11 +99,11 @@ public final class LocalDeployment implements AutoCloseable {
      */
     public TokenAuthorizer authorizer(String issuer, PrintStream decisionLog) {
         return new TokenAuthorizer(AuthorizerConfiguration.from(Map.of(
-                "JWT_ISSUER", issuer,
-                "TENANT_REGISTRY_TABLE", REGISTRY_TABLE_NAME,
-                "TENANT_CLAIM", TENANT_CLAIM,
+                EnvironmentVariables.JWT_ISSUER, issuer,
+                EnvironmentVariables.TENANT_REGISTRY_TABLE, REGISTRY_TABLE_NAME,
+                EnvironmentVariables.TENANT_CLAIM, TENANT_CLAIM,
                 "AWS_REGION", EmbeddedDynamoDb.REGION.id(),
-                "DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString())), decisionLog);
+                EnvironmentVariables.DYNAMODB_ENDPOINT, dynamoDb.endpoint().toString())), decisionLog);
     }
 
     /** The stack's pre-token-generation trigger, on the local registry: the token endpoint runs it as Cognito does. */

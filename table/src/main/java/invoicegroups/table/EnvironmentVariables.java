@@ -11,6 +11,17 @@ import java.util.Optional;
  */
 public record EnvironmentVariables(Map<String, String> values) {
 
+    /** The list function's invoice groups table (the stack sets it; so does the runner). */
+    public static final String TABLE_NAME = "TABLE_NAME";
+    /** The token trigger's and the authorizer's tenant registry table. */
+    public static final String TENANT_REGISTRY_TABLE = "TENANT_REGISTRY_TABLE";
+    /** The claim the token trigger writes and the authorizer reads ({@link TenantClaim#DEFAULT_NAME} when unset). */
+    public static final String TENANT_CLAIM = "TENANT_CLAIM";
+    /** The authorizer's token issuer: the user pool's URL, whose JWKS signs the tokens. */
+    public static final String JWT_ISSUER = "JWT_ISSUER";
+    /** A DynamoDB endpoint other than the Region's (DynamoDB Local: the runner, the tests, the benchmark). */
+    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+
     public static EnvironmentVariables ofProcess() {
         return new EnvironmentVariables(System.getenv());
     }

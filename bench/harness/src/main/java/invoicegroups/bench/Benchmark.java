@@ -1,6 +1,7 @@
 package invoicegroups.bench;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import invoicegroups.table.EnvironmentVariables;
 import invoicegroups.table.ResourceServer;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.BufferedReader;
@@ -210,8 +211,8 @@ public final class Benchmark {
     static Map<String, String> environment(String endpoint) {
         Map<String, String> environment = new TreeMap<>();
         environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("TABLE_NAME", "invoice-groups");
-        environment.put("TENANT_REGISTRY_TABLE", TenantRegistryTable.DEFAULT_NAME);
+        environment.put(EnvironmentVariables.TABLE_NAME, "invoice-groups");
+        environment.put(EnvironmentVariables.TENANT_REGISTRY_TABLE, TenantRegistryTable.DEFAULT_NAME);
         environment.put("AWS_REGION", "us-east-1");
         environment.put("DYNAMODB_ENDPOINT", endpoint);
         environment.put("AWS_ACCESS_KEY_ID", "local");

@@ -9,6 +9,7 @@ import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.support.Events;
 import invoicegroups.lambdacontext.LocalLambdaContext;
 import invoicegroups.support.MalformedItems;
+import invoicegroups.table.EnvironmentVariables;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class LeftOutItemsCost {
         // The handler as Lambda builds it (no OpenAPI validation in the way); its operator lines are written to a
         // discarding stream, as they would be written to Lambda's log stream.
         Configuration configuration = Configuration.from(Map.of(
-                "TABLE_NAME", tableName, "AWS_REGION", "us-east-1",
+                EnvironmentVariables.TABLE_NAME, tableName, "AWS_REGION", "us-east-1",
                 "DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString()));
         ListInvoiceGroupsHandler handler =
                 ListInvoiceGroupsHandler.create(configuration, DynamoDbClients.create(configuration));

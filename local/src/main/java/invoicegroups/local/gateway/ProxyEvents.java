@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity;
 import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
+import invoicegroups.lambdacontext.QueryStrings;
 import invoicegroups.table.LocalRunner;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -63,15 +63,9 @@ public final class ProxyEvents {
                 headers.put(name, values.get(values.size() - 1));
             }
         });
-        Map<String, List<String>> multiValueQuery = multiValueQueryStringParameters(request.rawQueryString());
-        Map<String, String> query = null;
-        if (multiValueQuery != null) {
-            query = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> parameter : multiValueQuery.entrySet()) {
-                query.put(parameter.getKey(), parameter.getValue().get(parameter.getValue().size() - 1));
-            }
-        }
-        String path = decode(request.rawPath());
+        Map<String, List<String>> multiValueQuery = QueryStrings.multiValue(request.rawQueryString());
+        Map<String, String> query = QueryStrings.lastValues(multiValueQuery);
+        String path = QueryStrings.decode(request.rawPath());
         String host = firstHeader(request.headers(), "Host");
         ProxyRequestContext context = new ProxyRequestContext()
                 .withAccountId(ACCOUNT_ID)
@@ -118,36 +112,11 @@ public final class ProxyEvents {
         return values;
     }
 
-    /** Decoded names and every value of each, in order; {@code null} when there are none, as API Gateway sends. */
-    static Map<String, List<String>> multiValueQueryStringParameters(String rawQueryString) {
-        if (rawQueryString == null || rawQueryString.isEmpty()) {
-            return null;
-        }
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (String pair : rawQueryString.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
-        return parameters.isEmpty() ? null : parameters;
-    }
 
     private static String firstHeader(Map<String, List<String>> headers, String name) {
         return headers.entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty())
                 .map(header -> header.getValue().get(0))
                 .findFirst().orElse(null);
-    }
-
-    private static String decode(String raw) {
-        try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformedEscape) {
-            return raw;
-        }
     }
 }

@@ -2,12 +2,10 @@ package invoicegroups.ops.tenants;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import invoicegroups.lambdacontext.QueryStrings;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,17 +215,8 @@ final class ApiGatewayStandIn {
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
+        Map<String, String> query = QueryStrings.lastValues(QueryStrings.multiValue(raw));
+        return query == null ? Map.of() : query;
     }
 
     static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
