@@ -12,13 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The one batch writer: against DynamoDB Local (every item written as the function's schema stores it, 25 a call,
@@ -28,52 +24,34 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class BatchWriterTest {
 
+    private static final String TABLE = "invoice-groups";
     /** The writer's rule without the waits: the same attempts, no sleeping. */
     private static final Backoff NO_WAIT = new Backoff(BatchWriter.UNPROCESSED_ITEMS.maxAttempts(), Duration.ZERO,
             Duration.ZERO, duration -> { });
 
-    private static EmbeddedDynamoDb dynamoDbLocal;
-    private static DynamoDbClient dynamoDb;
-
-    @BeforeAll
-    static void start() {
-        dynamoDbLocal = EmbeddedDynamoDb.startInMemory();
-        dynamoDb = dynamoDbLocal.newClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamoDb.close();
-        dynamoDbLocal.close();
-    }
-
     @Test
     void everyGroupIsWrittenAsTheFunctionsSchemaStoresItTwentyFiveACall() {
-        String table = "written-" + UUID.randomUUID();
-        EmbeddedDynamoDb.createInvoiceGroupsTable(dynamoDb, table);
-        List<TenantInvoiceGroup> groups = groups("acme", 60);
-        List<Long> totals = new ArrayList<>();
+        try (EmbeddedDynamoDb dynamoDbLocal = EmbeddedDynamoDb.startInMemory();
+                DynamoDbClient dynamoDb = dynamoDbLocal.newClient()) {
+            EmbeddedDynamoDb.createInvoiceGroupsTable(dynamoDb, TABLE);
+            List<TenantInvoiceGroup> groups = groups("acme", 60);
+            List<Long> totals = new ArrayList<>();
+            BatchWriter writer = new BatchWriter(TABLE, dynamoDb::batchWriteItem);
 
-        BatchWriter.Result result = new BatchWriter(table, dynamoDb::batchWriteItem).write(groups, totals::add);
+            BatchWriter.Result result = writer.write(groups, totals::add);
 
-        assertThat(result).isEqualTo(new BatchWriter.Result(60, 3, 0));
-        assertThat(totals).containsExactly(25L, 50L, 60L);
-        assertThat(dynamoDb.scan(scan -> scan.tableName(table)).items())
-                .containsExactlyInAnyOrderElementsOf(groups.stream()
-                        .map(group -> InvoiceGroupTableSchema.item(group.tenantId(), group.group())).toList());
-    }
+            assertThat(result).isEqualTo(new BatchWriter.Result(60, 3, 0));
+            assertThat(totals).containsExactly(25L, 50L, 60L);
+            assertThat(dynamoDb.scan(scan -> scan.tableName(TABLE)).items())
+                    .containsExactlyInAnyOrderElementsOf(groups.stream()
+                            .map(group -> InvoiceGroupTableSchema.item(group.tenantId(), group.group())).toList());
 
-    @Test
-    void writingTheSameGroupsAgainOverwritesTheSameItems() {
-        String table = "again-" + UUID.randomUUID();
-        EmbeddedDynamoDb.createInvoiceGroupsTable(dynamoDb, table);
-        BatchWriter writer = new BatchWriter(table, dynamoDb::batchWriteItem);
+            // Again, with the same writer: the same items overwritten, and this write's tally alone.
+            BatchWriter.Result again = writer.write(groups, total -> { });
 
-        writer.write(groups("globex", 30), total -> { });
-        BatchWriter.Result again = writer.write(groups("globex", 30), total -> { });
-
-        assertThat(again).as("one write's tally, not the writer's").isEqualTo(new BatchWriter.Result(30, 2, 0));
-        assertThat(dynamoDb.scan(scan -> scan.tableName(table)).count()).isEqualTo(30);
+            assertThat(again).isEqualTo(new BatchWriter.Result(60, 3, 0));
+            assertThat(dynamoDb.scan(scan -> scan.tableName(TABLE)).count()).isEqualTo(60);
+        }
     }
 
     @Test
@@ -95,7 +73,7 @@ class BatchWriterTest {
                 DynamoDbClient client = EmbeddedDynamoDb.newClient(URI.create(standIn.endpoint()))) {
             List<Long> totals = new ArrayList<>();
 
-            BatchWriter.Result result = new BatchWriter("invoice-groups", client::batchWriteItem, NO_WAIT)
+            BatchWriter.Result result = new BatchWriter(TABLE, client::batchWriteItem, NO_WAIT)
                     .write(groups("acme", 30), totals::add);
 
             List<List<String>> calls = standIn.calls();
@@ -114,11 +92,11 @@ class BatchWriterTest {
         // The first batch goes through; every call of the second leaves half of what it was sent.
         try (PartialBatchWrites standIn = PartialBatchWrites.start(call -> call > 1);
                 DynamoDbClient client = EmbeddedDynamoDb.newClient(URI.create(standIn.endpoint()))) {
-            BatchWriter writer = new BatchWriter("invoice-groups", client::batchWriteItem, NO_WAIT);
+            BatchWriter writer = new BatchWriter(TABLE, client::batchWriteItem, NO_WAIT);
 
             assertThatThrownBy(() -> writer.write(groups("acme", 50), total -> { }))
                     .isInstanceOfSatisfying(UnprocessedItemsException.class, e -> {
-                        assertThat(e.table()).isEqualTo("invoice-groups");
+                        assertThat(e.table()).isEqualTo(TABLE);
                         assertThat(e.items()).isEqualTo(1);
                         assertThat(e.attempts()).isEqualTo(BatchWriter.UNPROCESSED_ITEMS.maxAttempts());
                         assertThat(e.written()).isEqualTo(25);
