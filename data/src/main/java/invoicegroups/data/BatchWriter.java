@@ -64,10 +64,6 @@ public final class BatchWriter {
         this.backoff = backoff;
     }
 
-    public String table() {
-        return table;
-    }
-
     public Result write(List<TenantInvoiceGroup> groups, LongConsumer written) {
         return write(groups.iterator(), written);
     }

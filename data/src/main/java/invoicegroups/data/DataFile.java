@@ -31,19 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
  * tenant. The first problem found is a {@link DataFileException} naming the file, the record and the field, never
  * the field's value.
  * The local runner loads such a file at start; {@code import} loads one into a deployed table (both write it with
- * {@link BatchWriter}). Bytes that are not
- * UTF-8 are refused with the byte offset ({@link StrictUtf8}), before any JSON is parsed.
+ * {@link BatchWriter}). Bytes that are not UTF-8 are refused with the byte offset ({@link StrictUtf8}), before any
+ * JSON is parsed.
  */
 public final class DataFile {
 
     private static final Set<String> FIELDS = Set.of("id", "name", "email", "dailyInvoiceConsolidation", "netTermDays",
             "invoiceCurrency", "billingAddress", "accountsCount", "createdAt", "updatedAt");
-    /** The parser's words are quoted this far. */
-    private static final int MAX_PARSE_PROBLEM = 120;
     private static final Set<String> ADDRESS_FIELDS = Set.of(InvoiceGroupItemContract.ADDRESS_FIELDS);
     // Duplicate property names would silently drop a tenant's records or a field: refuse them.
     private static final JsonMapper JSON =
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** The parser's words are quoted this far. */
+    private static final int MAX_PARSE_PROBLEM = 120;
 
     private DataFile() {
     }
