@@ -122,6 +122,11 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
      * and the tools need only a plain, light client here), in this server's region, with placeholder credentials.
      */
     public DynamoDbClient newClient() {
+        return newClient(endpoint);
+    }
+
+    /** The same client for another server speaking DynamoDB's protocol (a test's stand-in for DynamoDB). */
+    public static DynamoDbClient newClient(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)

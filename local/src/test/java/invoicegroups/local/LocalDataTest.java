@@ -2,9 +2,9 @@ package invoicegroups.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import invoicegroups.data.TenantInvoiceGroup;
 import invoicegroups.local.Options;
 import invoicegroups.local.data.LocalData;
-import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runner starts from the bundled sample or a data file, checked whole (ops' DataFile) before anything is written. */
+/** The runner starts from the bundled sample or a data file, checked whole (data's DataFile) before anything is written. */
 class LocalDataTest {
 
     private static final String VALID = """

@@ -2,9 +2,9 @@ package invoicegroups.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import invoicegroups.data.TenantInvoiceGroup;
 import invoicegroups.local.OperatorCommand.Credentials;
 import invoicegroups.local.data.InvoiceGroupGenerator;
-import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -1,9 +1,9 @@
 package invoicegroups.bench;
 
+import invoicegroups.data.TenantInvoiceGroup;
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.local.data.InvoiceGroupGenerator;
 import invoicegroups.local.data.InvoiceGroupLoader;
-import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import invoicegroups.table.InvoiceGroupsTable;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;

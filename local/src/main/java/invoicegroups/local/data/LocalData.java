@@ -1,11 +1,11 @@
 package invoicegroups.local.data;
 
+import invoicegroups.data.DataFile;
+import invoicegroups.data.DataFileException;
+import invoicegroups.data.TenantInvoiceGroup;
 import invoicegroups.local.Options;
 import invoicegroups.local.Options.Generate;
 import invoicegroups.local.StartupException;
-import invoicegroups.ops.datafile.DataFile;
-import invoicegroups.ops.datafile.TenantInvoiceGroup;
-import invoicegroups.ops.failure.CommandFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -55,11 +55,11 @@ public final class LocalData {
         }
     }
 
-    /** The operator CLI's data-file reader; its one-line failure becomes the runner's. */
+    /** The data module's reader (the one {@code ops import} checks with); its one-line failure becomes the runner's. */
     private static DataFile.Contents read(Path file) {
         try {
             return DataFile.contents(file);
-        } catch (CommandFailure e) {
+        } catch (DataFileException e) {
             throw StartupException.failure(e.getMessage());
         }
     }

@@ -1,15 +1,15 @@
 package invoicegroups.ops.dataimport;
 
-import invoicegroups.ops.backoff.Backoff;
+import invoicegroups.data.BatchWriter;
+import invoicegroups.data.DataFile;
+import invoicegroups.data.DataFileException;
+import invoicegroups.data.TenantInvoiceGroup;
 import invoicegroups.ops.cli.Environment;
 import invoicegroups.ops.cli.TargetOptions;
-import invoicegroups.ops.datafile.DataFile;
-import invoicegroups.ops.datafile.TenantInvoiceGroup;
 import invoicegroups.ops.deployment.Target;
 import invoicegroups.ops.failure.CommandFailure;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,17 +21,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code import FILE [--table NAME] [--dry-run] [target]}: loads a data file (the local runner's format) into the
- * invoice groups table. The whole file is checked first, by the item contract the function reads with; a bad file
- * writes nothing. Then {@link BatchImport} writes it, 25 items a call.
+ * invoice groups table. The whole file is checked first by the data module's reader ({@link DataFile}: the item
+ * contract the function reads with); a bad file writes nothing and is an invalid-input failure with the reader's
+ * message. Then {@link BatchImport} writes it with the data module's one writer, 25 items a call.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Check a data file whole, then write it to the invoice groups table (BatchWriteItem, 25 a call;"
                 + " the same ids overwrite). A bad file writes nothing.")
 public final class ImportCommand implements Callable<Integer> {
-
-    /** UnprocessedItems: 8 attempts a batch, full-jitter waits up to 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 5 s (about 11 s). */
-    static final Backoff UNPROCESSED_ITEMS =
-            new Backoff(8, Duration.ofMillis(100), Duration.ofSeconds(5), duration -> Thread.sleep(duration.toMillis()));
 
     @Spec
     CommandSpec spec;
@@ -59,7 +56,12 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         String tableName = table == null ? null : tableName(table);
         // Checked whole before any target is reached: a bad file writes nothing.
-        List<TenantInvoiceGroup> groups = DataFile.read(file);
+        List<TenantInvoiceGroup> groups;
+        try {
+            groups = DataFile.read(file);
+        } catch (DataFileException e) {
+            throw CommandFailure.invalidInput(e.getMessage());
+        }
         long tenants = groups.stream().map(TenantInvoiceGroup::tenantId).distinct().count();
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
@@ -69,8 +71,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (Target reached = target.resolve(environment.retries())) {
             String into = tableName == null ? reached.invoiceGroupsTableName() : tableName;
-            BatchImport.Result result = new BatchImport(reached, into, UNPROCESSED_ITEMS, spec.commandLine().getErr())
-                    .write(groups);
+            BatchWriter.Result result = new BatchImport(reached, into, spec.commandLine().getErr()).write(groups);
             out.println("imported " + groups.size() + " invoice groups of " + tenants + " tenants from " + file
                     + " into table " + into + " (" + reached.where() + "): " + result.batches()
                     + " BatchWriteItem calls, " + result.retriedItems() + " unprocessed items retried");

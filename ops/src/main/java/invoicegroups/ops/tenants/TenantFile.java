@@ -1,6 +1,7 @@
 package invoicegroups.ops.tenants;
 
-import invoicegroups.ops.datafile.StrictUtf8;
+import invoicegroups.data.DataFileException;
+import invoicegroups.data.StrictUtf8;
 import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.table.TenantId;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * A file of tenant ids for {@code tenants add --file}: one id per line, surrounding blanks ignored, blank lines and
  * lines starting with {@code #} skipped. Read strictly as UTF-8 ({@link StrictUtf8}) and checked whole before anything
- * is created: the first bad line is a {@link CommandFailure} naming the file and the line.
+ * is created: the first bad line (or the reader's {@link DataFileException}) is a {@link CommandFailure} naming the
+ * file and the line.
  */
 public final class TenantFile {
 
@@ -21,7 +23,12 @@ public final class TenantFile {
     /** @param name the file as the operator typed it */
     public static List<String> read(String name) {
         String file = name;
-        List<String> lines = StrictUtf8.read(name).lines().toList();
+        List<String> lines;
+        try {
+            lines = StrictUtf8.read(name).lines().toList();
+        } catch (DataFileException e) {
+            throw CommandFailure.invalidInput(e.getMessage());
+        }
         List<String> tenants = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int number = 1; number <= lines.size(); number++) {

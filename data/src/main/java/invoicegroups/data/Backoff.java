@@ -1,4 +1,4 @@
-package invoicegroups.ops.backoff;
+package invoicegroups.data;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * caller.
  *
  * <p>Only where the SDK has no retry of its own: items BatchWriteItem accepted the call for but left in
- * {@code UnprocessedItems} ({@code import}). Throttled calls are retried by the SDK's retry strategy
- * ({@link invoicegroups.ops.deployment.Retries}).
+ * {@code UnprocessedItems} ({@link BatchWriter}, for {@code import} and the local runner's data). Throttled calls are
+ * retried by the SDK's retry strategy (the operator command's {@code Retries}).
  */
 public final class Backoff {
 

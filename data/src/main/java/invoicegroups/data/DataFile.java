@@ -1,9 +1,9 @@
-package invoicegroups.ops.datafile;
+package invoicegroups.data;
 
 import invoicegroups.storeditem.InvoiceGroupItemContract;
 import invoicegroups.storeditem.InvoiceGroupTableSchema;
 import invoicegroups.entity.InvoiceGroup;
-import invoicegroups.ops.failure.CommandFailure;
+import invoicegroups.table.Messages;
 import invoicegroups.table.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,10 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each record is checked by {@link InvoiceGroupItemContract}, the rules the function applies to every stored
  * item it reads, plus what the file format adds: no unknown fields (in a record or its address), no id twice in a
- * tenant. The first problem found is a {@link CommandFailure} (invalid input) naming the file, the record and the
- * field, never the field's value.
- * The local runner loads such a file at start; {@code import} loads one into a deployed table. Bytes that are not
- * UTF-8 are refused with the byte offset ({@link StrictUtf8}), before any JSON is parsed.
+ * tenant. The first problem found is a {@link DataFileException} naming the file, the record and the field, never
+ * the field's value.
+ * The local runner loads such a file at start; {@code import} loads one into a deployed table (both write it with
+ * {@link BatchWriter}). Bytes that are not UTF-8 are refused with the byte offset ({@link StrictUtf8}), before any
+ * JSON is parsed.
  */
 public final class DataFile {
 
@@ -41,6 +42,8 @@ public final class DataFile {
     // Duplicate property names would silently drop a tenant's records or a field: refuse them.
     private static final JsonMapper JSON =
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** The parser's words are quoted this far. */
+    private static final int MAX_PARSE_PROBLEM = 120;
 
     private DataFile() {
     }
@@ -65,7 +68,7 @@ public final class DataFile {
         try {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw CommandFailure.invalidInput(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new DataFileException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         return parse(name, StrictUtf8.decode(name, bytes));
     }
@@ -91,10 +94,10 @@ public final class DataFile {
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw CommandFailure.invalidInput(name + ": not valid JSON" + where + ": " + parseProblem(e));
+            throw new DataFileException(name + ": not valid JSON" + where + ": " + parseProblem(e));
         }
         if (root == null || !root.isObject()) {
-            throw CommandFailure.invalidInput(name
+            throw new DataFileException(name
                     + ": must be a JSON object of tenant ids, each with an array of invoice groups");
         }
         List<TenantInvoiceGroup> groups = new ArrayList<>();
@@ -105,11 +108,11 @@ public final class DataFile {
             String tenantId = tenant.getKey();
             if (!TenantId.isValid(tenantId)) {
                 // Not echoed: an invalid id may be anything, of any length.
-                throw CommandFailure.invalidInput(name + ": a tenant id (key " + (tenantNumber + 1)
+                throw new DataFileException(name + ": a tenant id (key " + (tenantNumber + 1)
                         + ") is not valid: a tenant id is " + TenantId.RULE);
             }
             if (!tenant.getValue().isArray()) {
-                throw CommandFailure.invalidInput(name + ": tenant \"" + tenantId + "\" must be an array of invoice groups");
+                throw new DataFileException(name + ": tenant \"" + tenantId + "\" must be an array of invoice groups");
             }
             tenantIds.add(tenantId);
             Map<String, Integer> seenIds = new HashMap<>();
@@ -192,42 +195,35 @@ public final class DataFile {
         if (e instanceof UnexpectedEndOfInputException) {
             return "the file ends before the JSON does (is it cut short?)";
         }
-        String message = firstLine(e.getOriginalMessage());
+        // A parser message of none says so, as it always has (the helper's word for nothing is another).
+        String original = e.getOriginalMessage();
+        String message = original == null ? "unreadable" : Messages.firstLine(original, Integer.MAX_VALUE);
         for (String internal : new String[] {" (start marker at ", " at [Source: ", "[Source: "}) {
             int at = message.indexOf(internal);
             if (at >= 0) {
                 message = message.substring(0, at);
             }
         }
-        message = message.strip();
-        return message.length() <= 120 ? message : message.substring(0, 120) + "...";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return Messages.cut(message.strip(), MAX_PARSE_PROBLEM);
     }
 
     /** Where a problem is: the file, the tenant, the record's position (from 1) and its id when it has one. */
     private record Record(String file, String tenantId, int number, JsonNode id) {
 
         /** A broken item-contract rule: a missing or null field is "required", any other names what it must be. */
-        CommandFailure problem(InvoiceGroupItemContract.Violation violation) {
+        DataFileException problem(InvoiceGroupItemContract.Violation violation) {
             boolean absent = violation.rule() == InvoiceGroupItemContract.Rule.MISSING
                     || violation.rule() == InvoiceGroupItemContract.Rule.NULL;
             return problem(violation.attribute(), absent ? "is required" : "must be " + violation.expected());
         }
 
-        CommandFailure problem(String field, String rule) {
+        DataFileException problem(String field, String rule) {
             return problem("field \"" + field + "\" " + rule);
         }
 
-        CommandFailure problem(String what) {
+        DataFileException problem(String what) {
             String named = id != null && id.isString() ? " (id \"" + id.stringValue() + "\")" : "";
-            return CommandFailure.invalidInput(
+            return new DataFileException(
                     file + ": tenant \"" + tenantId + "\", record " + number + named + ": " + what);
         }
     }

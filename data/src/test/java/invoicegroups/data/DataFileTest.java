@@ -1,9 +1,8 @@
-package invoicegroups.ops.datafile;
+package invoicegroups.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import invoicegroups.ops.failure.CommandFailure;
 import invoicegroups.table.TenantId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,7 +149,7 @@ class DataFileTest {
 
         Path file = file("{\"" + tooLong + "\": []}");
 
-        assertThatThrownBy(() -> DataFile.read(file)).isInstanceOf(CommandFailure.class)
+        assertThatThrownBy(() -> DataFile.read(file)).isInstanceOf(DataFileException.class)
                 .hasMessageContaining("a tenant id (key 1) is not valid: a tenant id is " + TenantId.RULE)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(tooLong));
     }
@@ -198,10 +197,9 @@ class DataFileTest {
 
     private static void assertRefused(Path file, String message) {
         assertThatThrownBy(() -> DataFile.read(file))
-                .isInstanceOf(CommandFailure.class)
+                .isInstanceOf(DataFileException.class)
                 .hasMessageContaining(message)
                 .hasMessageStartingWith(file.toString())
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
-                .satisfies(e -> assertThat(((CommandFailure) e).exitStatus()).isEqualTo(3));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 }

@@ -1,4 +1,4 @@
-package invoicegroups.ops.datafile;
+package invoicegroups.data;
 
 import invoicegroups.entity.InvoiceGroup;
 

@@ -1,6 +1,6 @@
-package invoicegroups.ops.datafile;
+package invoicegroups.data;
 
-import invoicegroups.ops.failure.CommandFailure;
+import invoicegroups.table.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -16,10 +16,13 @@ import java.nio.file.Path;
 /**
  * The one reader of the operator's input files (data files for {@code import} and the local runner's
  * {@code --data-file}, tenant files for {@code tenants add --file}): UTF-8, strictly. A byte sequence that is not
- * UTF-8 is an invalid-input failure naming the file and the byte offset (from 0) where it starts, never a silent
+ * UTF-8 is a {@link DataFileException} naming the file and the byte offset (from 0) where it starts, never a silent
  * U+FFFD.
  */
 public final class StrictUtf8 {
+
+    /** A name that is not a file name is quoted this far: it may be anything, of any length. */
+    private static final int MAX_NAME = 60;
 
     private StrictUtf8() {
     }
@@ -30,7 +33,7 @@ public final class StrictUtf8 {
         try {
             file = Path.of(name);
         } catch (InvalidPathException e) {
-            throw CommandFailure.invalidInput(bounded(name) + ": not a file name");
+            throw new DataFileException(Messages.cut(name, MAX_NAME) + ": not a file name");
         }
         return read(file);
     }
@@ -40,9 +43,9 @@ public final class StrictUtf8 {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw CommandFailure.invalidInput(file + ": no such file");
+            throw new DataFileException(file + ": no such file");
         } catch (IOException e) {
-            throw CommandFailure.invalidInput(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new DataFileException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         return decode(file.toString(), bytes);
     }
@@ -59,12 +62,8 @@ public final class StrictUtf8 {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw CommandFailure.invalidInput(name + ": not valid UTF-8 at byte offset " + in.position());
+            throw new DataFileException(name + ": not valid UTF-8 at byte offset " + in.position());
         }
         return out.flip().toString();
-    }
-
-    private static String bounded(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
     }
 }

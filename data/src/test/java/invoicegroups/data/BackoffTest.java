@@ -1,4 +1,4 @@
-package invoicegroups.ops.backoff;
+package invoicegroups.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
