@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
 import invoicegroups.local.apigateway.UsagePlanGate.Admission;
-import invoicegroups.ops.Parallel;
 import invoicegroups.table.Plan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,8 +142,17 @@ class UsagePlanGateTest {
     void manyThreadsOnOneKeyGetExactlyWhatTheBucketHolds() throws Exception {
         String key = planned("wide");
 
-        List<Long> admitted = Parallel.together(8, thread -> admissions(key, 1_000).stream()
+        List<Callable<Long>> threads = Collections.nCopies(8, () -> admissions(key, 1_000).stream()
                 .filter(Admission.ADMITTED::equals).count());
+        ExecutorService pool = Executors.newFixedThreadPool(threads.size());
+        List<Long> admitted = new ArrayList<>();
+        try {
+            for (Future<Long> thread : pool.invokeAll(threads)) {
+                admitted.add(thread.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
 
         assertThat(admitted.stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
     }

@@ -21,7 +21,7 @@ class ImportReadmeTest {
     void theReadmesImportCommandsCheckThenLoadTheSampleIntoTheRunner() throws Exception {
         assumeTrue(onPath("bash"), "needs bash");
         assumeTrue(Files.isRegularFile(REPOSITORY.resolve("ops/target/invoice-groups-ops.jar")),
-                "needs the ops jar (mvn -pl ops,local -am verify builds it first)");
+                "needs the ops jar (mvn -pl end-to-end -am verify builds it first)");
         String block = importSection().split("```bash\n")[1];
         block = block.substring(0, block.indexOf("```"));
 

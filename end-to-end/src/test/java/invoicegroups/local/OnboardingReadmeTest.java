@@ -16,7 +16,7 @@ class OnboardingReadmeTest {
     @BeforeEach
     void readme() throws Exception {
         assumeTrue(ReadmeBlocks.onPath("bash", "curl", "sed"), "needs bash, curl and sed");
-        assumeTrue(ReadmeBlocks.opsJarBuilt(), "needs the ops jar (mvn -pl ops,local -am verify builds it first)");
+        assumeTrue(ReadmeBlocks.opsJarBuilt(), "needs the ops jar (mvn -pl end-to-end -am verify builds it first)");
         blocks = ReadmeBlocks.bashBlocks(ReadmeBlocks.section("ops-onboard"));
         assertThat(blocks).hasSize(3);
     }

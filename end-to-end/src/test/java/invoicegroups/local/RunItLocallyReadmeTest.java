@@ -40,7 +40,7 @@ class RunItLocallyReadmeTest {
 
     @Test
     void theStartCommandBuildsWithoutColourCodesThenRunsTheJar() throws Exception {
-        assertThat(blocks.get(0).strip()).isEqualTo("mvn -q -B -Dstyle.color=never -pl local -am package -DskipTests"
+        assertThat(blocks.get(0).strip()).isEqualTo("mvn -q -B -Dstyle.color=never -pl local,ops -am package -DskipTests"
                 + " && " + ReadmeBlocks.RUNNER_JAR);
         // Maven 3.8's console library writes colour resets even in batch mode, unless told not to by the JVM options
         // every mvn in this repository starts with.
