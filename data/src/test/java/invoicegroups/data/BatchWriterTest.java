@@ -3,7 +3,7 @@ package invoicegroups.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.entity.InvoiceGroup;
 import invoicegroups.storeditem.InvoiceGroupTableSchema;
 import java.net.URI;

@@ -2,7 +2,7 @@ package invoicegroups.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.entity.InvoiceGroup;
 import invoicegroups.entity.InvoiceGroupPage;
 import invoicegroups.entity.LeftOutItem;

@@ -6,12 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.DynamoDbClients;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
-import invoicegroups.storeditem.InvoiceGroupTableSchema;
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.entity.InvoiceGroup;
+import invoicegroups.lambdacontext.LocalLambdaContext;
+import invoicegroups.storeditem.InvoiceGroupTableSchema;
 import invoicegroups.support.DynamoDbLocal;
 import invoicegroups.support.Events;
-import invoicegroups.lambdacontext.LocalLambdaContext;
 import invoicegroups.support.SampleInvoiceGroups;
 import java.io.IOException;
 import java.net.InetAddress;

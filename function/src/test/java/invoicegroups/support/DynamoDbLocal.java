@@ -1,6 +1,6 @@
 package invoicegroups.support;
 
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 
 /** One in-memory DynamoDB Local for the whole test run, on a free port; each test class uses its own table. */
 public final class DynamoDbLocal {

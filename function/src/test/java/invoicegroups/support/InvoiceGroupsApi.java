@@ -9,7 +9,7 @@ import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.DynamoDbClients;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
 import invoicegroups.storeditem.InvoiceGroupTableSchema;
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.entity.InvoiceGroup;
 import java.net.URI;
 import java.util.ArrayList;

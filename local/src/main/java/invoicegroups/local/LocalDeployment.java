@@ -5,7 +5,7 @@ import invoicegroups.authorizer.TokenAuthorizer;
 import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.DynamoDbClients;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.local.apigateway.ApiKeyStore;
 import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.local.cognito.UserPoolClients;

@@ -1,6 +1,6 @@
 package invoicegroups.local;
 
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.local.cognito.DemoClient;
 import invoicegroups.local.cognito.SigningKey;
 import invoicegroups.local.cognito.UserPoolApi;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package invoicegroups.bench;
 
 import invoicegroups.data.TenantInvoiceGroup;
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.local.data.InvoiceGroupGenerator;
 import invoicegroups.local.data.InvoiceGroupLoader;
 import invoicegroups.table.InvoiceGroupsTable;

@@ -4,10 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.DynamoDbClients;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
-import invoicegroups.storeditem.InvoiceGroupItemContract;
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
-import invoicegroups.support.Events;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.lambdacontext.LocalLambdaContext;
+import invoicegroups.storeditem.InvoiceGroupItemContract;
+import invoicegroups.support.Events;
 import invoicegroups.support.MalformedItems;
 import invoicegroups.table.EnvironmentVariables;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package invoicegroups.local.apigateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.local.apigateway.UsagePlanGate.Admission;
 import invoicegroups.table.Plan;
 import java.time.Clock;

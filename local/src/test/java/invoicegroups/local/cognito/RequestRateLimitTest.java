@@ -2,7 +2,7 @@ package invoicegroups.local.cognito;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.local.Options;
 import invoicegroups.local.RunningLocalApi;
 import invoicegroups.table.LocalRunner;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import invoicegroups.authorizer.AuthorizerConfiguration;
 import invoicegroups.authorizer.TokenAuthorizer;
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.local.LocalDeployment;
 import invoicegroups.local.RunningLocalApi;
 import invoicegroups.local.cognito.DemoClients;
@@ -17,10 +17,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the front does with the Lambda authorizer's answers, as API Gateway does: no header is 401 without a call,

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import invoicegroups.boundary.Configuration;
 import invoicegroups.boundary.DynamoDbClients;
 import invoicegroups.boundary.ListInvoiceGroupsHandler;
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.ops.Outcome;
 import invoicegroups.table.AuthorizerContext;
 import java.io.IOException;

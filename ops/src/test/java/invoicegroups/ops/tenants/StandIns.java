@@ -1,6 +1,6 @@
 package invoicegroups.ops.tenants;
 
-import invoicegroups.dynamodblocal.EmbeddedDynamoDb;
+import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.ops.Outcome;
 import invoicegroups.ops.cli.Environment;
 import invoicegroups.ops.deployment.Retries;

@@ -1,4 +1,4 @@
-package invoicegroups.dynamodblocal;
+package invoicegroups.embeddeddynamodb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

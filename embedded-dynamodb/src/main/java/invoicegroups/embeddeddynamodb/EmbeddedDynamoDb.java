@@ -1,4 +1,4 @@
-package invoicegroups.dynamodblocal;
+package invoicegroups.embeddeddynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
