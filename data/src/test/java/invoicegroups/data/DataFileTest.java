@@ -14,10 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A data file is checked whole before anything is written; a problem names the file, the record and the field. */
 class DataFileTest {
 
-    private static final String VALID = """
-            {"id": "ig_1", "name": "One", "email": "one@acme.example", "dailyInvoiceConsolidation": true,
-             "netTermDays": 30, "invoiceCurrency": "USD", "billingAddress": {"city": "Paris", "country": "FR"},
-             "accountsCount": 2, "createdAt": "2024-05-01T09:30:00Z", "updatedAt": "2024-05-02T10:00:00.123+02:00"}""";
+    private static final String VALID = SampleRecords.VALID;
 
     @TempDir
     Path directory;

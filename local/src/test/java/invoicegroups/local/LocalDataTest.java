@@ -2,6 +2,7 @@ package invoicegroups.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import invoicegroups.data.SampleRecords;
 import invoicegroups.data.TenantInvoiceGroup;
 import invoicegroups.local.Options;
 import invoicegroups.local.data.LocalData;
@@ -18,10 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runner starts from the bundled sample or a data file, checked whole (data's DataFile) before anything is written. */
 class LocalDataTest {
 
-    private static final String VALID = """
-            {"id": "ig_1", "name": "One", "email": "one@acme.example", "dailyInvoiceConsolidation": true,
-             "netTermDays": 30, "invoiceCurrency": "USD", "billingAddress": {"city": "Paris", "country": "FR"},
-             "accountsCount": 2, "createdAt": "2024-05-01T09:30:00Z", "updatedAt": "2024-05-02T10:00:00.123+02:00"}""";
+    private static final String VALID = SampleRecords.VALID;
 
     @TempDir
     Path directory;
