@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A raw query string as API Gateway hands it to a proxy integration: {@code multiValueQueryStringParameters} (decoded
@@ -20,20 +21,32 @@ public final class QueryStrings {
 
     /** Every value of each parameter, in order; {@code null} when there are none, as API Gateway sends. */
     public static Map<String, List<String>> multiValue(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return null;
-        }
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
+        pairs(rawQuery, QueryStrings::decode)
+                .forEach(pair -> parameters.computeIfAbsent(pair.getKey(), n -> new ArrayList<>()).add(pair.getValue()));
+        return parameters.isEmpty() ? null : parameters;
+    }
+
+    /**
+     * The {@code name=value} pairs of a query string or a form body, in order, empty ones skipped, a name without
+     * {@code =} valued {@code ""}; each side decoded by {@code decoder}, which may refuse what it cannot decode (the
+     * token endpoint and API Gateway's management API answer a malformed escape with 400).
+     */
+    public static List<Map.Entry<String, String>> pairs(String raw, UnaryOperator<String> decoder) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        if (raw == null || raw.isEmpty()) {
+            return pairs;
+        }
+        for (String pair : raw.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            String name = decoder.apply(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decoder.apply(pair.substring(equals + 1));
+            pairs.add(Map.entry(name, value));
         }
-        return parameters.isEmpty() ? null : parameters;
+        return pairs;
     }
 
     /** The last value of each parameter ({@code queryStringParameters}); {@code null} when there are none. */

@@ -1,6 +1,7 @@
 package invoicegroups.lambdacontext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -28,5 +29,16 @@ class QueryStringsTest {
     @Test
     void aMalformedEscapeIsKeptAsItCame() {
         assertThat(QueryStrings.multiValue("nextToken=%zz")).containsEntry("nextToken", List.of("%zz"));
+    }
+
+    @Test
+    void pairsKeepEveryPairInOrderAndLetTheDecoderRefuse() {
+        assertThat(QueryStrings.pairs("grant_type=client_credentials&scope=a%20b&scope=c&flag", QueryStrings::decode))
+                .containsExactly(Map.entry("grant_type", "client_credentials"), Map.entry("scope", "a b"),
+                        Map.entry("scope", "c"), Map.entry("flag", ""));
+        assertThat(QueryStrings.pairs(null, QueryStrings::decode)).isEmpty();
+        assertThatThrownBy(() -> QueryStrings.pairs("x=%zz", raw -> {
+            throw new IllegalArgumentException("refused");
+        })).hasMessage("refused");
     }
 }

@@ -1,5 +1,6 @@
 package invoicegroups.local.apigateway;
 
+import invoicegroups.lambdacontext.QueryStrings;
 import invoicegroups.local.server.HttpReply;
 import invoicegroups.local.server.HttpRequest;
 import invoicegroups.table.LocalRunner;
@@ -8,7 +9,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -344,14 +344,7 @@ public final class ManagementApi {
 
     private static Map<String, String> query(String rawQuery) {
         Map<String, String> query = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        Arrays.stream(rawQuery.split("&")).filter(pair -> !pair.isEmpty()).forEach(pair -> {
-            int equals = pair.indexOf('=');
-            query.put(decode(equals < 0 ? pair : pair.substring(0, equals)),
-                    equals < 0 ? "" : decode(pair.substring(equals + 1)));
-        });
+        QueryStrings.pairs(rawQuery, ManagementApi::decode).forEach(pair -> query.put(pair.getKey(), pair.getValue()));
         return query;
     }
 

@@ -1,5 +1,6 @@
 package invoicegroups.local.cognito;
 
+import invoicegroups.lambdacontext.QueryStrings;
 import invoicegroups.local.server.HttpReply;
 import invoicegroups.local.server.HttpRequest;
 import java.net.URLDecoder;
@@ -60,24 +61,22 @@ public final class TokenEndpoint {
         return refused.status() == 401 ? reply.with("WWW-Authenticate", "Basic") : reply;
     }
 
-    /** Decoded form parameters; a repeated one is an invalid request (RFC 6749, section 3.2). */
+    /** Decoded form parameters; a repeated one or a malformed escape is an invalid request (RFC 6749, section 3.2). */
     private static Map<String, String> form(String body) {
         Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                if (form.put(name, value) != null) {
-                    throw OAuthException.invalidRequest();
-                }
-            } catch (IllegalArgumentException malformed) {
+        for (Map.Entry<String, String> pair : QueryStrings.pairs(body, TokenEndpoint::decode)) {
+            if (form.put(pair.getKey(), pair.getValue()) != null) {
                 throw OAuthException.invalidRequest();
             }
         }
         return form;
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw OAuthException.invalidRequest();
+        }
     }
 }
