@@ -42,7 +42,8 @@ class DynamoDbClientsTest {
     void theClientHasTheSettingsRegionEndpointAndTimeoutsAndItsOwnRetries() {
         Configuration configuration = Configuration.from(Map.of("TABLE_NAME", "invoice-groups",
                 "AWS_REGION", "eu-central-1", "DYNAMODB_ENDPOINT", "http://127.0.0.1:8000",
-                "DYNAMODB_API_CALL_TIMEOUT_MILLIS", "2500", "DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS", "800"));
+                "DYNAMODB_API_CALL_TIMEOUT_MILLIS", "2500",
+                "DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS", "800"));
 
         try (DynamoDbClient client = DynamoDbClients.create(configuration)) {
             ClientOverrideConfiguration override = client.serviceClientConfiguration().overrideConfiguration();

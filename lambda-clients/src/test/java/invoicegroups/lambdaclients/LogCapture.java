@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** A function's log stream (the authorizer's decision log, the trigger's token-request log), kept for the test to read. */
+/** A function's log stream (the authorizer's decisions, the trigger's token requests), kept for the test to read. */
 public final class LogCapture {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
