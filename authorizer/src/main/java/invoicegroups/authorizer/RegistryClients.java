@@ -1,13 +1,12 @@
 package invoicegroups.authorizer;
 
+import invoicegroups.lambdaclients.UrlConnectionDynamoDb;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the authorizer's one DynamoDB client, explicitly: region, URLConnection HTTP client, short timeouts.
+ * The authorizer's one DynamoDB client ({@link UrlConnectionDynamoDb}: region, URLConnection HTTP client) and
+ * its short timeouts.
  *
  * <p>API Gateway waits 10 s for a Lambda authorizer's answer. The slowest request this authorizer serves is a cold
  * start (about 1 s, see the README's Performance section) plus one JWKS fetch ({@link JwksSources}: 1 s to connect,
@@ -25,18 +24,7 @@ final class RegistryClients {
     }
 
     static DynamoDbClient create(AuthorizerConfiguration configuration) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(configuration.region())
-                // Lambda's credentials (environment variables), resolved on the first call.
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                        .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                        .build())
-                .overrideConfiguration(override -> override
-                        .apiCallTimeout(API_CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT));
-        configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return UrlConnectionDynamoDb.create(configuration.region(), configuration.dynamoDbEndpoint(),
+                API_CALL_TIMEOUT, API_CALL_ATTEMPT_TIMEOUT);
     }
 }

@@ -1,6 +1,8 @@
 package invoicegroups.authorizer;
 
 import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
+import invoicegroups.lambdaclients.LogCapture;
+import invoicegroups.lambdaclients.RegistryRecords;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,7 +16,7 @@ final class AuthorizerFixture implements AutoCloseable {
     final EmbeddedDynamoDb dynamoDbLocal = EmbeddedDynamoDb.startInMemory();
     final DynamoDbClient dynamoDb = dynamoDbLocal.newClient();
     final String table;
-    final Registry registry;
+    final RegistryRecords registry;
     final JwksServer jwks;
     final Tokens tokens;
     final LogCapture log = new LogCapture();
@@ -23,7 +25,7 @@ final class AuthorizerFixture implements AutoCloseable {
     AuthorizerFixture(String table) {
         this.table = table;
         EmbeddedDynamoDb.createTenantRegistryTable(dynamoDb, table);
-        this.registry = new Registry(dynamoDb, table);
+        this.registry = new RegistryRecords(dynamoDb, table);
         var key = Tokens.newKey();
         this.jwks = JwksServer.serving(new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()));
         this.tokens = new Tokens(key, jwks.issuer());

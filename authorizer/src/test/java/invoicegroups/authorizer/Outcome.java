@@ -1,5 +1,6 @@
 package invoicegroups.authorizer;
 
+import invoicegroups.lambdaclients.LogCapture;
 import java.util.List;
 import java.util.Map;
 

@@ -3,13 +3,12 @@ package invoicegroups.authorizer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import invoicegroups.lambdaclients.SilentServer;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -167,10 +166,9 @@ class RegistryDecisionsTest {
 
     @Test
     void anUnresponsiveRegistryFailsWellInsideApiGatewaysTenSeconds() throws IOException {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<Socket> accepted = acceptForever(silent);
+        try (SilentServer silent = SilentServer.start()) {
             Map<String, String> environment = new java.util.HashMap<>(fixture.environment());
-            environment.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + silent.getLocalPort());
+            environment.put("DYNAMODB_ENDPOINT", silent.endpoint());
             TokenAuthorizer authorizer = fixture.newAuthorizer(environment);
             fixture.registry.activeTenant("oscorp", "clientoscorp");
             String token = token("clientoscorp", "oscorp");
@@ -180,26 +178,7 @@ class RegistryDecisionsTest {
 
             assertThat(outcome.status()).isEqualTo(500);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3000));
-            for (Socket socket : accepted) {
-                socket.close();
-            }
         }
-    }
-
-    private static List<Socket> acceptForever(ServerSocket server) {
-        List<Socket> accepted = new ArrayList<>();
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    accepted.add(server.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return accepted;
     }
 
     private static String token(String clientId, String tenant) {

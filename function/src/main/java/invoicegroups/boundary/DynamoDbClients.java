@@ -1,5 +1,6 @@
 package invoicegroups.boundary;
 
+import invoicegroups.lambdaclients.DynamoDbClientBuilders;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -12,7 +13,10 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-/** Builds the function's one DynamoDB client, explicitly: region, HTTP client, timeouts, credentials. */
+/**
+ * Builds the function's one DynamoDB client, explicitly: region, endpoint and timeouts as every function sets them
+ * ({@link DynamoDbClientBuilders}), then its own HTTP client, credentials and retries.
+ */
 public final class DynamoDbClients {
 
     private static final int MAX_ATTEMPTS = 3;
@@ -61,21 +65,20 @@ public final class DynamoDbClients {
     /** The same client with other credentials: SnapStart priming signs with placeholders, never the function's. */
     public static DynamoDbClient create(Configuration configuration, SdkHttpClient httpClient,
             AwsCredentialsProvider credentials) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(configuration.region())
+        DynamoDbClientBuilder builder = DynamoDbClientBuilders.withTimeouts(configuration.region(),
+                        configuration.dynamoDbEndpoint(), configuration.apiCallTimeout(),
+                        configuration.apiCallAttemptTimeout())
                 .credentialsProvider(credentials)
-                .httpClient(httpClient)
-                .overrideConfiguration(override -> override
-                        .apiCallTimeout(configuration.apiCallTimeout())
-                        .apiCallAttemptTimeout(configuration.apiCallAttemptTimeout())
+                .httpClient(httpClient);
+        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
                         // Short backoffs: three throttled attempts end well inside the call budget, so persistent
                         // throttling reaches the caller as a 429 rather than as a timeout.
                         .retryStrategy(retry -> retry
                                 .maxAttempts(MAX_ATTEMPTS)
                                 .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_BACKOFF))
                                 .throttlingBackoffStrategy(
-                                        BackoffStrategy.exponentialDelay(THROTTLED_BASE_DELAY, MAX_BACKOFF))));
-        configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+                                        BackoffStrategy.exponentialDelay(THROTTLED_BASE_DELAY, MAX_BACKOFF)))
+                        .build())
+                .build();
     }
 }

@@ -1,15 +1,13 @@
 package invoicegroups.tokencustomizer;
 
+import invoicegroups.lambdaclients.UrlConnectionDynamoDb;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the trigger's one DynamoDB client, explicitly: region, URLConnection HTTP client, short timeouts. Cognito
- * waits 5 seconds for the trigger, cold start included, and a token request reads two records one after the other,
- * so each GetItem gets 1.5 seconds, retries included: 3 s at worst for both.
+ * The trigger's one DynamoDB client ({@link UrlConnectionDynamoDb}: region, URLConnection HTTP client) and its
+ * short timeouts. Cognito waits 5 seconds for the trigger, cold start included, and a token request reads two records
+ * one after the other, so each GetItem gets 1.5 seconds, retries included: 3 s at worst for both.
  */
 final class RegistryClients {
 
@@ -22,18 +20,7 @@ final class RegistryClients {
     }
 
     static DynamoDbClient create(TriggerConfiguration configuration) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(configuration.region())
-                // Lambda's credentials (environment variables), resolved on the first call.
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                        .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                        .build())
-                .overrideConfiguration(override -> override
-                        .apiCallTimeout(API_CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT));
-        configuration.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return UrlConnectionDynamoDb.create(configuration.region(), configuration.dynamoDbEndpoint(),
+                API_CALL_TIMEOUT, API_CALL_ATTEMPT_TIMEOUT);
     }
 }

@@ -1,11 +1,12 @@
 package invoicegroups.tokencustomizer;
 
+import invoicegroups.table.JsonLogLine;
 import invoicegroups.table.TokenRequestLine;
 import java.io.PrintStream;
 
 /**
- * One JSON line per token request on the trigger's log stream (stdout, so CloudWatch Logs and Contributor Insights
- * can count token requests per client):
+ * One JSON line ({@link JsonLogLine}) per token request on the trigger's log stream (stdout, so CloudWatch Logs and
+ * Contributor Insights can count token requests per client):
  * {@code {"message":"token request","clientId":..,"tenantId":..,"outcome":"issued"|"refused","reason":..}}.
  */
 final class TokenRequestLog {
@@ -29,38 +30,7 @@ final class TokenRequestLog {
     }
 
     private void write(String clientId, String tenantId, String outcome, String reason) {
-        StringBuilder line = new StringBuilder(160).append('{');
-        field(line, "message", MESSAGE).append(',');
-        field(line, TokenRequestLine.CLIENT_ID, clientId).append(',');
-        field(line, "tenantId", tenantId).append(',');
-        field(line, "outcome", outcome).append(',');
-        field(line, "reason", reason).append('}');
-        out.println(line);
-    }
-
-    private static StringBuilder field(StringBuilder line, String name, String value) {
-        line.append('"').append(name).append("\":");
-        if (value == null) {
-            return line.append("null");
-        }
-        line.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> line.append("\\\"");
-                case '\\' -> line.append("\\\\");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                case '\t' -> line.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        line.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        line.append(c);
-                    }
-                }
-            }
-        }
-        return line.append('"');
+        out.println(JsonLogLine.message(MESSAGE).field(TokenRequestLine.CLIENT_ID, clientId)
+                .field("tenantId", tenantId).field("outcome", outcome).field("reason", reason));
     }
 }

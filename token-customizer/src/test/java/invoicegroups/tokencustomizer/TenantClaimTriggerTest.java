@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
+import invoicegroups.lambdaclients.LogCapture;
+import invoicegroups.lambdaclients.RegistryRecords;
+import invoicegroups.lambdaclients.SilentServer;
 import invoicegroups.table.TenantId;
 import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +33,7 @@ class TenantClaimTriggerTest {
 
     private static EmbeddedDynamoDb dynamoDbLocal;
     private static DynamoDbClient dynamoDb;
+    private static RegistryRecords registry;
     private static TenantClaimTrigger trigger;
     private static final LogCapture log = new LogCapture();
 
@@ -41,6 +42,7 @@ class TenantClaimTriggerTest {
         dynamoDbLocal = EmbeddedDynamoDb.startInMemory();
         dynamoDb = dynamoDbLocal.newClient();
         EmbeddedDynamoDb.createTenantRegistryTable(dynamoDb, REGISTRY);
+        registry = new RegistryRecords(dynamoDb, REGISTRY);
         trigger = new TenantClaimTrigger(dynamoDb, REGISTRY, "tenant_id", log.stream);
     }
 
@@ -90,8 +92,7 @@ class TenantClaimTriggerTest {
 
     @Test
     void aRemovedTenantsClientGetsNoToken() {
-        put(Map.of(TenantRegistryTable.PARTITION_KEY, s("client-orphan"), TenantRegistryTable.TENANT_ID, s("removed"),
-                TenantRegistryTable.CREATED_AT, s("2026-11-24T17:30:00Z")));
+        registry.client("client-orphan", "removed");
 
         assertThatThrownBy(() -> trigger.handleRequest(clientCredentialsEvent("client-orphan")))
                 .isInstanceOf(TokenRefusedException.class)
@@ -102,9 +103,7 @@ class TenantClaimTriggerTest {
 
     @Test
     void aLegacyRegistryEntryGetsNoTokenUntilRepaired() {
-        put(Map.of(TenantRegistryTable.PARTITION_KEY, s("client-legacy"), TenantRegistryTable.TENANT_ID, s("legacy"),
-                TenantRegistryTable.STATUS, s(TenantRegistryTable.ACTIVE),
-                TenantRegistryTable.CREATED_AT, s("2026-11-24T17:30:00Z")));
+        registry.legacyClient("client-legacy", "legacy");
 
         assertThatThrownBy(() -> trigger.handleRequest(clientCredentialsEvent("client-legacy")))
                 .isInstanceOf(TokenRefusedException.class)
@@ -214,11 +213,10 @@ class TenantClaimTriggerTest {
 
     @Test
     void anUnresponsiveRegistryFailsTheTokenWellInsideCognitosFiveSeconds() throws IOException {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<Socket> accepted = acceptForever(silent);
+        try (SilentServer silent = SilentServer.start()) {
             TenantClaimTrigger trigger = new TenantClaimTrigger(TriggerConfiguration.from(Map.of(
                     "TENANT_REGISTRY_TABLE", REGISTRY, "AWS_REGION", "us-east-1",
-                    "DYNAMODB_ENDPOINT", "http://127.0.0.1:" + silent.getLocalPort())), log.stream);
+                    "DYNAMODB_ENDPOINT", silent.endpoint())), log.stream);
 
             long started = System.nanoTime();
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
@@ -227,43 +225,12 @@ class TenantClaimTriggerTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3000));
             assertThat(log.lines()).containsExactly("{\"message\":\"token request\",\"clientId\":\"client-acme\","
                     + "\"tenantId\":null,\"outcome\":\"refused\",\"reason\":\"the tenant registry is unavailable\"}");
-            for (Socket socket : accepted) {
-                socket.close();
-            }
         }
-    }
-
-    private static List<Socket> acceptForever(ServerSocket server) {
-        List<Socket> accepted = new ArrayList<>();
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    accepted.add(server.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return accepted;
     }
 
     /** A tenant record with this status and a client record naming the tenant, as {@code tenants} writes them. */
     private static void register(String clientId, String tenant, String status) {
-        put(Map.of(
-                TenantRegistryTable.PARTITION_KEY, s(TenantRegistryTable.tenantRecordKey(tenant)),
-                TenantRegistryTable.TENANT_ID, s(tenant),
-                TenantRegistryTable.STATUS, s(status),
-                TenantRegistryTable.PLAN, s("standard"),
-                TenantRegistryTable.VERSION, AttributeValue.fromN("1"),
-                TenantRegistryTable.CLIENT_IDS, AttributeValue.fromSs(List.of(clientId)),
-                TenantRegistryTable.API_KEY_VALUE, s("key-" + tenant),
-                TenantRegistryTable.CREATED_AT, s("2026-11-24T17:30:00Z")));
-        put(Map.of(
-                TenantRegistryTable.PARTITION_KEY, s(clientId),
-                TenantRegistryTable.TENANT_ID, s(tenant),
-                TenantRegistryTable.CREATED_AT, s("2026-11-24T17:30:00Z")));
+        registry.tenantWithClient(tenant, status, clientId);
     }
 
     private static void put(Map<String, AttributeValue> item) {

@@ -1,7 +1,6 @@
 package invoicegroups.bench.driver;
 
 import invoicegroups.authorizer.TokenAuthorizer;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,34 +19,48 @@ import java.util.Map;
  * a token without the read scope is denied after verification alone). Every call writes its decision line to stdout,
  * as in Lambda.
  */
-public final class AuthorizerColdStart {
+public final class AuthorizerColdStart extends PlainMapColdStart {
 
     private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:bench/prod/GET/invoice_groups";
 
-    private AuthorizerColdStart() {
+    private final String token;
+    private TokenAuthorizer authorizer;
+
+    private AuthorizerColdStart(long mainAt, String token) {
+        super(mainAt);
+        this.token = token;
     }
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
-        long mainAt = micros();
-        Map<String, Object> event = tokenEvent(args[0]);
-        long eventAt = micros();
-
-        TokenAuthorizer authorizer = new TokenAuthorizer();
-        long initAt = micros();
-        Map<String, Object> answer = authorizer.handleRequest(event);
-        long firstAt = micros();
+        AuthorizerColdStart run = new AuthorizerColdStart(micros(), args[0]);
+        Map<String, Object> answer = run.coldStart();
 
         Map<String, Object> document = (Map<String, Object>) answer.get("policyDocument");
         Map<String, Object> statement = ((List<Map<String, Object>>) document.get("Statement")).get(0);
         Map<String, Object> context = (Map<String, Object>) answer.getOrDefault("context", Map.of());
-        System.out.println("main=" + mainAt + " event=" + eventAt + " init=" + initAt + " first=" + firstAt
-                + " effect=" + statement.get("Effect") + " tenant=" + context.get("tenantId"));
+        System.out.println(run.timestamps() + " effect=" + statement.get("Effect") + " tenant="
+                + context.get("tenantId"));
         if (args.length == 3) {
-            warm(authorizer, args[0], args[1], Integer.parseInt(args[2]));
+            warm(run.authorizer, args[0], args[1], Integer.parseInt(args[2]));
         }
         System.out.println("vmhwmKiB=" + PeakRss.kibibytes());
         System.out.flush();
+    }
+
+    @Override
+    Map<String, Object> event() {
+        return tokenEvent(token);
+    }
+
+    @Override
+    void initialise() {
+        authorizer = new TokenAuthorizer();
+    }
+
+    @Override
+    Map<String, Object> handle(Map<String, Object> event) {
+        return authorizer.handleRequest(event);
     }
 
     /** Medians and 99th percentiles, microseconds, of the Allow path and the verification-only path. */
@@ -78,12 +91,6 @@ public final class AuthorizerColdStart {
 
     private static long percentile(long[] sorted, double fraction) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
-    }
-
-    /** Its own clock reading: ColdStart's would load the function's handler types, absent from this classpath. */
-    private static long micros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     /** What API Gateway sends a TOKEN authorizer (developer guide, "Input to an API Gateway Lambda authorizer"). */

@@ -1,7 +1,6 @@
 package invoicegroups.bench.driver;
 
 import invoicegroups.tokencustomizer.TenantClaimTrigger;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,36 +15,43 @@ import java.util.Map;
  *
  * <p>Argument: the app client id the event names (registered in the benchmark's registry).
  */
-public final class TriggerColdStart {
+public final class TriggerColdStart extends PlainMapColdStart {
 
-    private TriggerColdStart() {
+    private final String clientId;
+    private TenantClaimTrigger trigger;
+
+    private TriggerColdStart(long mainAt, String clientId) {
+        super(mainAt);
+        this.clientId = clientId;
     }
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
-        long mainAt = micros();
-        Map<String, Object> event = clientCredentialsEvent(args[0]);
-        long eventAt = micros();
-
-        TenantClaimTrigger trigger = new TenantClaimTrigger();
-        long initAt = micros();
-        Map<String, Object> answer = trigger.handleRequest(event);
-        long firstAt = micros();
+        TriggerColdStart run = new TriggerColdStart(micros(), args[0]);
+        Map<String, Object> answer = run.coldStart();
 
         Map<String, Object> response = (Map<String, Object>) answer.get("response");
         Map<String, Object> details = (Map<String, Object>) response.get("claimsAndScopeOverrideDetails");
         Map<String, Object> access = (Map<String, Object>) details.get("accessTokenGeneration");
         Map<String, Object> claims = (Map<String, Object>) access.get("claimsToAddOrOverride");
-        System.out.println("main=" + mainAt + " event=" + eventAt + " init=" + initAt + " first=" + firstAt
-                + " tenant=" + claims.get("tenant_id"));
+        System.out.println(run.timestamps() + " tenant=" + claims.get("tenant_id"));
         System.out.println("vmhwmKiB=" + PeakRss.kibibytes());
         System.out.flush();
     }
 
-    /** Its own clock reading: ColdStart's would load the function's handler types, absent from this classpath. */
-    private static long micros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    @Override
+    Map<String, Object> event() {
+        return clientCredentialsEvent(clientId);
+    }
+
+    @Override
+    void initialise() {
+        trigger = new TenantClaimTrigger();
+    }
+
+    @Override
+    Map<String, Object> handle(Map<String, Object> event) {
+        return trigger.handleRequest(event);
     }
 
     /** What Cognito sends for a client-credentials grant (developer guide, pre token generation, V3_0). */

@@ -1,4 +1,4 @@
-package invoicegroups.authorizer;
+package invoicegroups.lambdaclients;
 
 import static invoicegroups.table.TenantRegistryTable.API_KEY_ID;
 import static invoicegroups.table.TenantRegistryTable.API_KEY_VALUE;
@@ -13,31 +13,37 @@ import static invoicegroups.table.TenantRegistryTable.VERSION;
 
 import invoicegroups.table.TenantRegistryTable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Writes registry records in the shape {@code tenants} writes them (DESIGN: tenant record, client record). */
-final class Registry {
+/**
+ * Writes tenant registry records in the shape {@code tenants} writes them (DESIGN: tenant record, client record), for
+ * the tests of the functions that read them (the token trigger, the authorizer).
+ *
+ * @param table the tenant registry table
+ */
+public record RegistryRecords(DynamoDbClient dynamoDb, String table) {
 
     private static final String NOW = "2026-11-24T17:30:00Z";
 
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-
-    Registry(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
+    /** An active tenant on plan standard with API key {@code key-<tenant>} and this one client. */
+    public void activeTenant(String tenant, String clientId) {
+        tenantWithClient(tenant, TenantRegistryTable.ACTIVE, clientId);
     }
 
-    /** An active tenant on plan standard with API key {@code key-<tenant>} and this one client. */
-    void activeTenant(String tenant, String clientId) {
-        tenant(tenant, TenantRegistryTable.ACTIVE, "standard", "key-" + tenant, clientId);
+    /** A tenant with this status on plan standard with API key {@code key-<tenant>}, and its one client's record. */
+    public void tenantWithClient(String tenant, String status, String clientId) {
+        tenant(tenant, status, "standard", "key-" + tenant, clientId);
         client(clientId, tenant);
     }
 
-    /** @param apiKeyValue {@code null} for a tenant record without an API key */
-    void tenant(String tenant, String status, String plan, String apiKeyValue, String... clientIds) {
+    /**
+     * @param plan {@code null} for a tenant record without a plan
+     * @param apiKeyValue {@code null} for a tenant record without an API key
+     */
+    public void tenant(String tenant, String status, String plan, String apiKeyValue, String... clientIds) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PARTITION_KEY, s(TenantRegistryTable.tenantRecordKey(tenant)));
         item.put(TENANT_ID, s(tenant));
@@ -49,7 +55,7 @@ final class Registry {
         item.put(UPDATED_AT, s(NOW));
         item.put(VERSION, AttributeValue.fromN("1"));
         if (clientIds.length > 0) {
-            item.put(CLIENT_IDS, AttributeValue.fromSs(java.util.List.of(clientIds)));
+            item.put(CLIENT_IDS, AttributeValue.fromSs(List.of(clientIds)));
         }
         if (apiKeyValue != null) {
             item.put(API_KEY_ID, s("id-" + tenant));
@@ -58,19 +64,20 @@ final class Registry {
         dynamoDb.putItem(put -> put.tableName(table).item(item));
     }
 
-    void client(String clientId, String tenant) {
+    /** A client record naming its tenant. */
+    public void client(String clientId, String tenant) {
         dynamoDb.putItem(put -> put.tableName(table).item(Map.of(
                 PARTITION_KEY, s(clientId), TENANT_ID, s(tenant), CREATED_AT, s(NOW))));
     }
 
     /** A client record as the code before tenant records wrote it: with a status, and no tenant record. */
-    void legacyClient(String clientId, String tenant) {
+    public void legacyClient(String clientId, String tenant) {
         dynamoDb.putItem(put -> put.tableName(table).item(Map.of(
                 PARTITION_KEY, s(clientId), TENANT_ID, s(tenant), STATUS, s(TenantRegistryTable.ACTIVE),
                 CREATED_AT, s(NOW))));
     }
 
-    void setStatus(String tenant, String status) {
+    public void setStatus(String tenant, String status) {
         dynamoDb.updateItem(update -> update.tableName(table)
                 .key(Map.of(PARTITION_KEY, s(TenantRegistryTable.tenantRecordKey(tenant))))
                 .updateExpression("SET #status = :status")
@@ -78,7 +85,7 @@ final class Registry {
                 .expressionAttributeValues(Map.of(":status", s(status))));
     }
 
-    void delete(String key) {
+    public void delete(String key) {
         dynamoDb.deleteItem(delete -> delete.tableName(table).key(Map.of(PARTITION_KEY, s(key))));
     }
 
