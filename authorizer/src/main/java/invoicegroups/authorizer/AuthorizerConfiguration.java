@@ -32,7 +32,7 @@ public record AuthorizerConfiguration(String issuer, URI jwksUri, String registr
     /** Fails fast, when Lambda creates the handler, on a missing or bad setting. */
     public static AuthorizerConfiguration from(Map<String, String> variables) {
         EnvironmentVariables environment = new EnvironmentVariables(variables);
-        String issuer = environment.required("JWT_ISSUER");
+        String issuer = environment.required(EnvironmentVariables.JWT_ISSUER);
         URI issuerUri;
         try {
             issuerUri = new URI(issuer);
@@ -49,10 +49,10 @@ public record AuthorizerConfiguration(String issuer, URI jwksUri, String registr
         return new AuthorizerConfiguration(
                 issuer,
                 URI.create(issuer + JWKS_PATH),
-                environment.required("TENANT_REGISTRY_TABLE"),
-                environment.optional("TENANT_CLAIM").orElse(TenantClaim.DEFAULT_NAME),
+                environment.required(EnvironmentVariables.TENANT_REGISTRY_TABLE),
+                environment.optional(EnvironmentVariables.TENANT_CLAIM).orElse(TenantClaim.DEFAULT_NAME),
                 Region.of(environment.required("AWS_REGION")),
-                environment.optional("DYNAMODB_ENDPOINT").map(URI::create));
+                environment.optional(EnvironmentVariables.DYNAMODB_ENDPOINT).map(URI::create));
     }
 
 }

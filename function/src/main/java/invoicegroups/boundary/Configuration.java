@@ -45,9 +45,9 @@ public record Configuration(
     /** Reads the settings from a map of environment variables; fails fast, at initialisation, on a bad one. */
     public static Configuration from(Map<String, String> variables) {
         EnvironmentVariables environment = new EnvironmentVariables(variables);
-        String tableName = environment.required("TABLE_NAME");
+        String tableName = environment.required(EnvironmentVariables.TABLE_NAME);
         Region region = Region.of(environment.required("AWS_REGION"));
-        Optional<URI> endpoint = environment.optional("DYNAMODB_ENDPOINT").map(URI::create);
+        Optional<URI> endpoint = environment.optional(EnvironmentVariables.DYNAMODB_ENDPOINT).map(URI::create);
         Duration callTimeout = environment.millis("DYNAMODB_API_CALL_TIMEOUT_MILLIS", DEFAULT_API_CALL_TIMEOUT);
         Duration attemptTimeout =
                 environment.millis("DYNAMODB_API_CALL_ATTEMPT_TIMEOUT_MILLIS", DEFAULT_API_CALL_ATTEMPT_TIMEOUT);

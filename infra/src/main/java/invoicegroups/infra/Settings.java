@@ -242,7 +242,8 @@ public record Settings(
                 "tenantClaim must not be a claim Cognito sets itself (" + String.join(", ", COGNITO_ACCESS_TOKEN_CLAIMS.stream().sorted().toList()) + ")");
         require(accessTokenValidityMinutes >= AccessTokens.MIN_VALIDITY_MINUTES
                         && accessTokenValidityMinutes <= AccessTokens.MAX_VALIDITY_MINUTES,
-                "accessTokenValidityMinutes must be 5..1440 (Cognito: five minutes to one day)");
+                "accessTokenValidityMinutes must be " + AccessTokens.MIN_VALIDITY_MINUTES + ".."
+                        + AccessTokens.MAX_VALIDITY_MINUTES + " (Cognito: five minutes to one day)");
         cognitoDomainPrefix.ifPresentOrElse(
                 prefix -> requireDomainPrefix(prefix, "cognitoDomainPrefix", ""),
                 () -> requireDomainPrefix(stackName.toLowerCase() + "-" + "0".repeat(ACCOUNT_ID_LENGTH), "stackName",

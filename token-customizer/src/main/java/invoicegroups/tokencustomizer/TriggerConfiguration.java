@@ -26,10 +26,10 @@ record TriggerConfiguration(String registryTableName, String tenantClaim, Region
     static TriggerConfiguration from(Map<String, String> variables) {
         EnvironmentVariables environment = new EnvironmentVariables(variables);
         return new TriggerConfiguration(
-                environment.required("TENANT_REGISTRY_TABLE"),
-                environment.optional("TENANT_CLAIM").orElse(TenantClaim.DEFAULT_NAME),
+                environment.required(EnvironmentVariables.TENANT_REGISTRY_TABLE),
+                environment.optional(EnvironmentVariables.TENANT_CLAIM).orElse(TenantClaim.DEFAULT_NAME),
                 Region.of(environment.required("AWS_REGION")),
-                environment.optional("DYNAMODB_ENDPOINT").map(URI::create));
+                environment.optional(EnvironmentVariables.DYNAMODB_ENDPOINT).map(URI::create));
     }
 
 }

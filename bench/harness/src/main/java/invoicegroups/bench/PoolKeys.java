@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import invoicegroups.table.TenantClaim;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -81,7 +82,7 @@ final class PoolKeys implements AutoCloseable {
                 .claim("version", 2)
                 .jwtID(UUID.randomUUID().toString())
                 .claim("client_id", clientId)
-                .claim("tenant_id", tenant)
+                .claim(TenantClaim.DEFAULT_NAME, tenant)
                 .build();
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {

@@ -1,5 +1,7 @@
 package invoicegroups.bench.driver;
 
+import invoicegroups.table.ResourceServer;
+import invoicegroups.table.TenantClaim;
 import invoicegroups.tokencustomizer.TenantClaimTrigger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +36,7 @@ public final class TriggerColdStart extends PlainMapColdStart {
         Map<String, Object> details = (Map<String, Object>) response.get("claimsAndScopeOverrideDetails");
         Map<String, Object> access = (Map<String, Object>) details.get("accessTokenGeneration");
         Map<String, Object> claims = (Map<String, Object>) access.get("claimsToAddOrOverride");
-        System.out.println(run.timestamps() + " tenant=" + claims.get("tenant_id"));
+        System.out.println(run.timestamps() + " tenant=" + claims.get(TenantClaim.DEFAULT_NAME));
         System.out.println("vmhwmKiB=" + PeakRss.kibibytes());
         System.out.flush();
     }
@@ -59,7 +61,7 @@ public final class TriggerColdStart extends PlainMapColdStart {
         Map<String, Object> request = new HashMap<>();
         request.put("userAttributes", new HashMap<>());
         request.put("groupConfiguration", null);
-        request.put("scopes", new ArrayList<>(List.of("invoice-groups/read")));
+        request.put("scopes", new ArrayList<>(List.of(ResourceServer.READ_SCOPE)));
         Map<String, Object> response = new HashMap<>();
         response.put("claimsAndScopeOverrideDetails", null);
         Map<String, Object> event = new HashMap<>();
