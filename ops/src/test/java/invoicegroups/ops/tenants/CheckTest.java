@@ -4,28 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import invoicegroups.ops.Outcome;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tenants check [--repair]}: each kind of inconsistency reported, repaired, and a second repair idle. */
-class CheckTest {
+class CheckTest extends WithStandIns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private StandIns standIns;
-
-    @BeforeEach
-    void start() {
-        standIns = StandIns.start();
-    }
-
-    @AfterEach
-    void stop() {
-        standIns.close();
-    }
 
     @Test
     void aRegistryWrittenBeforeTenantRecordsIsUpgradedByRepair() {

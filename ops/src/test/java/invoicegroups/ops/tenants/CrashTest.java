@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,25 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Then {@code tenants check} reports what is left, {@code --repair} fixes it, and a second {@code --repair} changes
  * nothing.
  */
-class CrashTest {
-
-    private StandIns standIns;
+class CrashTest extends WithStandIns {
 
     /** The process dies here. */
     static final class Crash extends Error {
         Crash(String where) {
             super("crash after " + where, null, false, false);
         }
-    }
-
-    @BeforeEach
-    void start() {
-        standIns = StandIns.start();
-    }
-
-    @AfterEach
-    void stop() {
-        standIns.close();
     }
 
     static Stream<Arguments> steps() {

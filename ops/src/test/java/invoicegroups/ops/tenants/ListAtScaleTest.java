@@ -9,8 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -18,21 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code tenants list} over 10,000 tenants: every one, once, over several Scan pages fetched by the paginator. */
-class ListAtScaleTest {
+class ListAtScaleTest extends WithStandIns {
 
     static final int TENANTS = 10_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private StandIns standIns;
-
-    @BeforeEach
-    void start() {
-        standIns = StandIns.start();
-    }
-
-    @AfterEach
-    void stop() {
-        standIns.close();
-    }
 
     @Test
     void tenThousandTenantsAreListedEachOnceOverSeveralPages() {

@@ -7,8 +7,6 @@ import invoicegroups.ops.cli.Environment;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,19 +14,7 @@ import org.junit.jupiter.api.Test;
  * command at the worst moment of the first, then the outcome is checked against the rule the token trigger and the
  * authorizer apply ({@link Registry#getsToken}). The random interleavings are {@link ConcurrencyTest}'s.
  */
-class RaceTest {
-
-    private StandIns standIns;
-
-    @BeforeEach
-    void start() {
-        standIns = StandIns.start();
-    }
-
-    @AfterEach
-    void stop() {
-        standIns.close();
-    }
+class RaceTest extends WithStandIns {
 
     @Test
     void aRotationThatCommitsAfterRemoveReadMakesRemoveLoseWithNothingRemoved() {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One tenant's state across the stand-ins, and the rules the tests hold it to. {@link #getsToken} is the rule the
  * token trigger and the Lambda authorizer apply to the registry (DESIGN.md): a client gets a token, and its calls
  * are allowed, only if its client record exists, its tenant record exists and that tenant is active. Public for the
- * local runner's tests, which build it from what the runner holds and hold it to the same rules.
+ * end-to-end tests against the local runner, which build it from what the runner holds and hold it to the same rules.
  *
  * @param tenant the tenant record, or {@code null} when there is none
  * @param clientRecords the client records naming the tenant

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,25 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The tenants commands against the registry in a real DynamoDB Local, with Cognito's user-pool-client API and API
  * Gateway's API-key API stood in ({@link StandIns}: they cannot run here). The flows with tokens run against the
- * local runner, in the local module's tests.
+ * local runner, in the end-to-end module.
  */
-class TenantsFlowTest {
+class TenantsFlowTest extends WithStandIns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private StandIns standIns;
 
     @TempDir
     Path directory;
-
-    @BeforeEach
-    void start() {
-        standIns = StandIns.start();
-    }
-
-    @AfterEach
-    void stop() {
-        standIns.close();
-    }
 
     @Test
     void addWritesTheTenantRecordItsClientRecordAnAppClientAndAnApiKeyInThePlansUsagePlan() {

@@ -7,8 +7,6 @@ import invoicegroups.ops.cli.Environment;
 import invoicegroups.ops.deployment.Retries;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,19 +14,7 @@ import org.junit.jupiter.api.Test;
  * answering {@code TooManyRequestsException}: retried by the SDK's retry strategy ({@link Retries}), not reported;
  * past the bound, one line. API Gateway's 10,000 API keys per Region: one line saying so.
  */
-class ThrottlingTest {
-
-    private StandIns standIns;
-
-    @BeforeEach
-    void start() {
-        standIns = StandIns.start();
-    }
-
-    @AfterEach
-    void stop() {
-        standIns.close();
-    }
+class ThrottlingTest extends WithStandIns {
 
     @Test
     void aThrottledCreateUserPoolClientIsRetriedBySdkNotReportedAsAFailure() {
