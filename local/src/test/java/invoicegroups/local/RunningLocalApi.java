@@ -4,7 +4,10 @@ import invoicegroups.embeddeddynamodb.EmbeddedDynamoDb;
 import invoicegroups.local.cognito.DemoClient;
 import invoicegroups.local.cognito.SigningKey;
 import invoicegroups.local.cognito.UserPoolApi;
+import invoicegroups.local.gateway.LambdaAuthorizer;
+import invoicegroups.local.gateway.RestApiFront;
 import invoicegroups.local.server.Limits;
+import invoicegroups.table.TenantRegistryTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,11 +20,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,6 +108,22 @@ public final class RunningLocalApi implements AutoCloseable {
     public static String basic(String clientId, String secret) {
         return "Basic " + Base64.getEncoder()
                 .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The stack's Lambda authorizer class on this runner's pool and registry, as the front runs it, its lines discarded. */
+    public LambdaAuthorizer lambdaAuthorizer() {
+        PrintStream discarded = new PrintStream(OutputStream.nullOutputStream());
+        return new LambdaAuthorizer(api.deployment().authorizer(issuer(), discarded), "GET", RestApiFront.PATH);
+    }
+
+    /** Sets a tenant record's status in the runner's registry directly, behind the tenants command's back. */
+    public void setTenantStatus(String tenant, String status) {
+        api.deployment().dynamoDb().updateItem(update -> update.tableName(TenantRegistryTable.DEFAULT_NAME)
+                .key(Map.of(TenantRegistryTable.PARTITION_KEY,
+                        AttributeValue.fromS(TenantRegistryTable.tenantRecordKey(tenant))))
+                .updateExpression("SET #status = :status")
+                .expressionAttributeNames(Map.of("#status", TenantRegistryTable.STATUS))
+                .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status))));
     }
 
     /** {@code GET} with {@code Authorization: Bearer <token>}, or no Authorization header when token is null. */

@@ -7,8 +7,6 @@ import invoicegroups.local.cognito.DemoClients;
 import invoicegroups.local.gateway.AuthorizerDecision.Allowed;
 import invoicegroups.local.gateway.AuthorizerDecision.Refused;
 import invoicegroups.table.TenantRegistryTable;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +15,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * API Gateway's authorizer result cache, kept per Authorization header: an Allow and a Deny are policies and are kept
@@ -36,8 +33,7 @@ class AuthorizerCacheTest {
     @BeforeAll
     static void start() {
         local = RunningLocalApi.start();
-        authorizer = new LambdaAuthorizer(local.api.deployment().authorizer(local.issuer(),
-                new PrintStream(OutputStream.nullOutputStream())), "GET", RestApiFront.PATH);
+        authorizer = local.lambdaAuthorizer();
     }
 
     @AfterAll
@@ -50,7 +46,7 @@ class AuthorizerCacheTest {
         AuthorizerCache cache = cache(TTL);
         String globex = "Bearer " + local.token(DemoClients.GLOBEX);
         assertThat(cache.authorize(globex)).isInstanceOf(Allowed.class);
-        setStatus("globex", TenantRegistryTable.SUSPENDED);
+        local.setTenantStatus("globex", TenantRegistryTable.SUSPENDED);
         try {
             later(TTL.minusMillis(1));
             assertThat(cache.authorize(globex)).as("the Allow kept").isInstanceOf(Allowed.class);
@@ -60,7 +56,7 @@ class AuthorizerCacheTest {
             assertThat(cache.authorize(globex)).as("asked again: suspended").isEqualTo(forbidden());
             assertThat(calls).hasValue(2);
         } finally {
-            setStatus("globex", TenantRegistryTable.ACTIVE);
+            local.setTenantStatus("globex", TenantRegistryTable.ACTIVE);
         }
         later(TTL.minusMillis(1));
         assertThat(cache.authorize(globex)).as("the Deny kept").isEqualTo(forbidden());
@@ -144,14 +140,5 @@ class AuthorizerCacheTest {
 
     private static Refused forbidden() {
         return new Refused(403, LambdaAuthorizer.FORBIDDEN);
-    }
-
-    private static void setStatus(String tenant, String status) {
-        local.api.deployment().dynamoDb().updateItem(update -> update.tableName(TenantRegistryTable.DEFAULT_NAME)
-                .key(Map.of(TenantRegistryTable.PARTITION_KEY,
-                        AttributeValue.fromS(TenantRegistryTable.tenantRecordKey(tenant))))
-                .updateExpression("SET #status = :status")
-                .expressionAttributeNames(Map.of("#status", TenantRegistryTable.STATUS))
-                .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status))));
     }
 }

@@ -35,8 +35,7 @@ class LambdaAuthorizerTest {
     @BeforeAll
     static void start() {
         local = RunningLocalApi.start();
-        authorizer = new LambdaAuthorizer(local.api.deployment().authorizer(local.issuer(),
-                new PrintStream(OutputStream.nullOutputStream())), "GET", RestApiFront.PATH);
+        authorizer = local.lambdaAuthorizer();
     }
 
     @AfterAll

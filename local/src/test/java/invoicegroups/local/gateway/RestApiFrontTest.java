@@ -14,7 +14,6 @@ import com.nimbusds.jwt.SignedJWT;
 import invoicegroups.local.Options;
 import invoicegroups.local.RunningLocalApi;
 import invoicegroups.local.cognito.DemoClients;
-import invoicegroups.local.cognito.LocalUserPool;
 import invoicegroups.local.cognito.TokenIssuer;
 import invoicegroups.table.ResourceServer;
 import invoicegroups.table.TenantRegistryTable;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The front as the stack's REST API answers with its Lambda authorizer: 401 for any token the authorizer cannot
@@ -151,12 +149,12 @@ class RestApiFrontTest {
     @Test
     void aSuspendedTenantsTokenIssuedBeforeIsForbiddenAndWorksAgainOnceResumed() {
         String globexToken = local.token(DemoClients.GLOBEX);
-        setStatus("globex", TenantRegistryTable.SUSPENDED);
+        local.setTenantStatus("globex", TenantRegistryTable.SUSPENDED);
         try {
             // Without the authorizer cache (--revocation-seconds 0) the next request sees the registry.
             assertForbidden(local.get("/invoice_groups", globexToken));
         } finally {
-            setStatus("globex", TenantRegistryTable.ACTIVE);
+            local.setTenantStatus("globex", TenantRegistryTable.ACTIVE);
         }
         assertThat(local.get("/invoice_groups", globexToken).statusCode()).isEqualTo(200);
     }
@@ -234,14 +232,6 @@ class RestApiFrontTest {
         return token.serialize();
     }
 
-    private static void setStatus(String tenant, String status) {
-        local.api.deployment().dynamoDb().updateItem(update -> update.tableName(TenantRegistryTable.DEFAULT_NAME)
-                .key(Map.of(TenantRegistryTable.PARTITION_KEY,
-                        AttributeValue.fromS(TenantRegistryTable.tenantRecordKey(tenant))))
-                .updateExpression("SET #status = :status")
-                .expressionAttributeNames(Map.of("#status", TenantRegistryTable.STATUS))
-                .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status))));
-    }
 
     private static void assertForbidden(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(403);

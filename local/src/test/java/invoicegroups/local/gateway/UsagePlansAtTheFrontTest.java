@@ -14,8 +14,6 @@ import invoicegroups.local.server.HttpReply;
 import invoicegroups.local.server.HttpRequest;
 import invoicegroups.table.Plan;
 import invoicegroups.table.TenantRegistryTable;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,8 +55,7 @@ class UsagePlansAtTheFrontTest {
     void aThrottledOrOverQuotaRequestReachesNeitherTheHandlerNorTheAuthorizer() {
         AtomicInteger authorizerCalls = new AtomicInteger();
         AtomicInteger handlerCalls = new AtomicInteger();
-        LambdaAuthorizer lambda = new LambdaAuthorizer(local.api.deployment().authorizer(local.issuer(),
-                new PrintStream(OutputStream.nullOutputStream())), "GET", RestApiFront.PATH);
+        LambdaAuthorizer lambda = local.lambdaAuthorizer();
         AuthorizerCache authorizer = new AuthorizerCache(header -> {
             authorizerCalls.incrementAndGet();
             return lambda.authorize(header);
