@@ -110,7 +110,7 @@ public final class RunningLocalApi implements AutoCloseable {
                 .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The stack's Lambda authorizer class on this runner's pool and registry, as the front runs it, its lines discarded. */
+    /** The stack's Lambda authorizer on this runner's pool and registry, as the front runs it, lines discarded. */
     public LambdaAuthorizer lambdaAuthorizer() {
         PrintStream discarded = new PrintStream(OutputStream.nullOutputStream());
         return new LambdaAuthorizer(api.deployment().authorizer(issuer(), discarded), "GET", RestApiFront.PATH);
