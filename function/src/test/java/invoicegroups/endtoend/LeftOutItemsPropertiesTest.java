@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import invoicegroups.support.InvoiceGroupsApi;
 import invoicegroups.support.MalformedItems;
-import invoicegroups.support.Response;
 import invoicegroups.support.StandardOutput;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,26 +57,9 @@ class LeftOutItemsPropertiesTest {
         valid.sort(descending ? Comparator.reverseOrder() : Comparator.naturalOrder());
         String sortOrder = descending ? "desc" : "asc";
 
-        List<String> seen = new ArrayList<>();
-        String nextToken = null;
-        int page = 0;
-        do {
-            int pageSize = pageSizes.get(page % pageSizes.size());
-            String query = "pageSize=" + pageSize + "&sortOrder=" + sortOrder
-                    + (nextToken == null ? "" : "&nextToken=" + nextToken);
-            // The operator lines are checked elsewhere (LeftOutItemsTest); kept off the build's output here.
-            Response response = StandardOutput.capture(() -> API.list(tenant, query)).result();
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            List<String> ids = new ArrayList<>();
-            response.json().get("data").forEach(item -> ids.add(item.get("id").asString()));
-            nextToken = response.nextToken();
-            int remaining = valid.size() - seen.size();
-            assertThat(ids).as("page %d holds min(pageSize, remaining valid)", page)
-                    .hasSize(Math.min(pageSize, remaining));
-            assertThat(nextToken != null).as("nextToken iff more valid items exist").isEqualTo(remaining > pageSize);
-            seen.addAll(ids);
-            page++;
-        } while (nextToken != null);
+        // The operator lines are checked elsewhere (LeftOutItemsTest); kept off the build's output here.
+        List<String> seen = PageWalk.walk(query -> StandardOutput.capture(() -> API.list(tenant, query)).result(),
+                pageSizes, sortOrder, valid.size());
 
         assertThat(seen).containsExactlyElementsOf(valid);
     }

@@ -14,7 +14,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import tools.jackson.databind.JsonNode;
 
 /** Paging holds for any number of invoice groups and any sequence of page sizes, on DynamoDB Local. */
 class PaginationPropertiesTest {
@@ -33,23 +32,7 @@ class PaginationPropertiesTest {
         expected.sort(descending ? Comparator.reverseOrder() : Comparator.naturalOrder());
         String sortOrder = descending ? "desc" : "asc";
 
-        List<String> seen = new ArrayList<>();
-        String nextToken = null;
-        int page = 0;
-        do {
-            int pageSize = pageSizes.get(page % pageSizes.size());
-            String query = "pageSize=" + pageSize + "&sortOrder=" + sortOrder
-                    + (nextToken == null ? "" : "&nextToken=" + nextToken);
-            Response response = API.list(tenant, query);
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            List<String> ids = ids(response.json());
-            nextToken = response.nextToken();
-            int remaining = expected.size() - seen.size();
-            assertThat(ids).as("page %d holds min(pageSize, remaining)", page).hasSize(Math.min(pageSize, remaining));
-            assertThat(nextToken != null).as("nextToken present iff more items exist").isEqualTo(remaining > pageSize);
-            seen.addAll(ids);
-            page++;
-        } while (nextToken != null);
+        List<String> seen = PageWalk.walk(query -> API.list(tenant, query), pageSizes, sortOrder, expected.size());
 
         assertThat(seen).containsExactlyElementsOf(expected);
     }
@@ -89,11 +72,5 @@ class PaginationPropertiesTest {
             String next = response.nextToken();
             presentedByB = next == null ? null : "nextToken=" + next;
         }
-    }
-
-    private static List<String> ids(JsonNode page) {
-        List<String> ids = new ArrayList<>();
-        page.get("data").forEach(item -> ids.add(item.get("id").asString()));
-        return ids;
     }
 }
